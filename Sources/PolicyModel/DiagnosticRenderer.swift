@@ -1,0 +1,59 @@
+/// Renders diagnostics as a policy officer reads them: the location, the source line,
+/// a caret under the problem (full-width padding under Chinese text) and a help line.
+///
+/// ```text
+/// policies/anqing.yaml:42:19: error: unknown fact `abilty_level`
+///    |       when: abilty_level >= 2
+///    |             ^^^^^^^^^^^^
+///    = help: did you mean `ability_level`?
+/// ```
+public struct DiagnosticRenderer: Sendable {
+    /// The text of each file by the name used in spans.
+    public var sources: [String: String]
+
+    public init(sources: [String: String] = [:]) { self.sources = sources }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var lines = [diagnostic.description]
+        if let span = diagnostic.span, let text = sources[span.file], let line = Self.line(span.line, of: text) {
+            let scalars = Array(line.unicodeScalars)
+            let start = min(max(span.column - 1, 0), scalars.count)
+            var padding = ""
+            for scalar in scalars[0..<start] {
+                padding += scalar == "\t" ? "\t" : (Self.isWide(scalar) ? "\u{3000}" : " ")
+            }
+            var caretCount = 0
+            let end = min(start + span.length, scalars.count)
+            for scalar in scalars[start..<max(end, start)] { caretCount += Self.isWide(scalar) ? 2 : 1 }
+            lines.append("   | \(line)")
+            lines.append("   | \(padding)\(String(repeating: "^", count: max(caretCount, 1)))")
+        }
+        if let help = diagnostic.help {
+            lines.append("   = help: \(help)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public func render(_ list: DiagnosticList) -> String {
+        list.all.map(render).joined(separator: "\n")
+    }
+
+    static func line(_ number: Int, of text: String) -> String? {
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+            current += 1
+        }
+        return nil
+    }
+
+    /// East Asian wide characters take two columns in a terminal.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
