@@ -1,0 +1,117 @@
+import PolicyModel
+
+/// One token of expression text, with its offset and length in Unicode scalars.
+struct ExpressionToken: Equatable {
+    enum Kind: Equatable {
+        case name(String)
+        case integer(String)
+        case decimal(String)
+        case string(String)
+        case symbol(String)
+        case end
+    }
+
+    let kind: Kind
+    let offset: Int
+    let length: Int
+}
+
+/// Splits expression text into tokens. Accepts `≥ ≤ ≠` and a single `=` as friendly
+/// spellings of `>= <= != ==`, and full-width parentheses and commas typed with a
+/// Chinese input method.
+struct ExpressionLexer {
+    let scalars: [Unicode.Scalar]
+
+    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+    func tokens() throws(ExpressionParseError) -> [ExpressionToken] {
+        var tokens: [ExpressionToken] = []
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace { index += 1; continue }
+            let start = index
+            if scalar.properties.isAlphabetic || scalar == "_" {
+                while index < scalars.count, scalars[index].properties.isAlphabetic || scalars[index] == "_" || ("0"..."9").contains(scalars[index]) {
+                    index += 1
+                }
+                tokens.append(ExpressionToken(kind: .name(String(String.UnicodeScalarView(scalars[start..<index]))), offset: start, length: index - start))
+                continue
+            }
+            if ("0"..."9").contains(scalar) {
+                while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+                var isDecimal = false
+                if index + 1 < scalars.count, scalars[index] == ".", ("0"..."9").contains(scalars[index + 1]) {
+                    isDecimal = true
+                    index += 1
+                    while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+                }
+                if index < scalars.count, scalars[index].properties.isAlphabetic || scalars[index] == "_" {
+                    throw ExpressionParseError("a number cannot run into a name here", offset: start, length: index - start + 1,
+                                               help: "put a space or an operator between them; write a date as `date(\"2026-01-01\")`")
+                }
+                let text = String(String.UnicodeScalarView(scalars[start..<index]))
+                tokens.append(ExpressionToken(kind: isDecimal ? .decimal(text) : .integer(text), offset: start, length: index - start))
+                continue
+            }
+            if scalar == "\"" || scalar == "'" || scalar == "“" || scalar == "‘" {
+                let close: Unicode.Scalar = scalar == "“" ? "”" : (scalar == "‘" ? "’" : scalar)
+                index += 1
+                var content = String.UnicodeScalarView()
+                while index < scalars.count, scalars[index] != close {
+                    content.append(scalars[index])
+                    index += 1
+                }
+                if index == scalars.count {
+                    throw ExpressionParseError("this text has no closing quote", offset: start, length: index - start, help: "end it with \(close)")
+                }
+                index += 1
+                tokens.append(ExpressionToken(kind: .string(String(content)), offset: start, length: index - start))
+                continue
+            }
+            let two = index + 1 < scalars.count ? String(String.UnicodeScalarView([scalar, scalars[index + 1]])) : ""
+            if ["==", "!=", "<=", ">="].contains(two) {
+                tokens.append(ExpressionToken(kind: .symbol(two), offset: start, length: 2))
+                index += 2
+                continue
+            }
+            let symbol: String?
+            switch scalar {
+            case "≥": symbol = ">="
+            case "≤": symbol = "<="
+            case "≠": symbol = "!="
+            case "=": symbol = "=="
+            case "（": symbol = "("
+            case "）": symbol = ")"
+            case "，": symbol = ","
+            case "×": symbol = "*"
+            case "÷": symbol = "/"
+            case "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",", ".": symbol = String(scalar)
+            default: symbol = nil
+            }
+            guard let symbol else {
+                throw ExpressionParseError("`\(scalar)` has no meaning in an expression", offset: start, length: 1,
+                                           help: "operators are `and or not == != < <= > >= + - * / in`; text goes in quotes")
+            }
+            tokens.append(ExpressionToken(kind: .symbol(symbol), offset: start, length: 1))
+            index += 1
+        }
+        tokens.append(ExpressionToken(kind: .end, offset: scalars.count, length: 1))
+        return tokens
+    }
+}
+
+/// A syntax error inside one expression, located by offset in its text.
+struct ExpressionParseError: Error {
+    let message: String
+    let offset: Int
+    let length: Int
+    let help: String?
+
+    init(_ message: String, offset: Int, length: Int, help: String? = nil) {
+        self.message = message
+        self.offset = offset
+        self.length = length
+        self.help = help
+    }
+}

@@ -1,0 +1,229 @@
+import PolicyModel
+
+/// Parses the expression language (grammar: `grammar/expression.ebnf`) from a YAML scalar.
+///
+/// ```swift
+/// let written = try ExpressionParser.parse(scalar)   // "age >= 70 and residence == urban"
+/// ```
+public struct ExpressionParser {
+    /// The deepest nesting an expression may have: the parser recurses once per level.
+    public static let maximumDepth = 48
+
+    let tokens: [ExpressionToken]
+    let scalar: YAMLScalar
+    var position = 0
+    var depth = 0
+
+    /// Parses the whole text of `scalar` as one expression.
+    public static func parse(_ scalar: YAMLScalar) throws(Diagnostic) -> WrittenExpression {
+        do throws(ExpressionParseError) {
+            let tokens = try ExpressionLexer(scalar.text).tokens()
+            var parser = ExpressionParser(tokens: tokens, scalar: scalar)
+            if tokens.count == 1 {
+                throw ExpressionParseError("the expression is empty", offset: 0, length: 1, help: "write a condition such as `age >= 70`")
+            }
+            let syntax = try parser.parseExpression()
+            if case .end = parser.current.kind {} else {
+                throw ExpressionParseError("unexpected \(parser.current.describe) after a complete expression", offset: parser.current.offset, length: parser.current.length,
+                                           help: "join conditions with `and` or `or`")
+            }
+            return WrittenExpression(syntax: syntax, text: scalar.text)
+        } catch {
+            throw Diagnostic.error(error.message, at: scalar.span(offset: error.offset, length: error.length), help: error.help)
+        }
+    }
+
+    var current: ExpressionToken { tokens[position] }
+
+    mutating func advance() -> ExpressionToken {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
+    func isKeyword(_ word: String) -> Bool { current.kind == .name(word) }
+
+    func span(from start: ExpressionToken, to end: ExpressionToken) -> SourceSpan {
+        scalar.span(offset: start.offset, length: end.offset + end.length - start.offset)
+    }
+
+    func span(from token: ExpressionToken, through end: ExpressionSyntax) -> SourceSpan {
+        let start = scalar.span(offset: token.offset, length: token.length)
+        guard end.span.line == start.line else { return start }
+        return start.shifted(by: 0, length: end.span.column + end.span.length - start.column)
+    }
+
+    func span(_ start: ExpressionSyntax, _ end: ExpressionSyntax) -> SourceSpan {
+        let length = end.span.line == start.span.line ? end.span.column + end.span.length - start.span.column : start.span.length
+        return start.span.shifted(by: 0, length: length)
+    }
+
+    mutating func expect(_ symbol: String, help: String? = nil) throws(ExpressionParseError) -> ExpressionToken {
+        guard isSymbol(symbol) else {
+            throw ExpressionParseError("expected `\(symbol)` but found \(current.describe)", offset: current.offset, length: current.length, help: help)
+        }
+        return advance()
+    }
+
+    mutating func parseExpression() throws(ExpressionParseError) -> ExpressionSyntax {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > ExpressionParser.maximumDepth {
+            throw ExpressionParseError("the expression nests too deeply", offset: current.offset, length: current.length,
+                                       help: "split it into named `definitions`")
+        }
+        if isKeyword("if") {
+            let start = advance()
+            let condition = try parseExpression()
+            guard isKeyword("then") else {
+                throw ExpressionParseError("expected `then` after the condition of `if`", offset: current.offset, length: current.length)
+            }
+            _ = advance()
+            let then = try parseExpression()
+            guard isKeyword("else") else {
+                throw ExpressionParseError("expected `else`: an `if` needs both branches", offset: current.offset, length: current.length)
+            }
+            _ = advance()
+            let otherwise = try parseExpression()
+            return ExpressionSyntax(.conditional(condition, then, otherwise), span: span(from: start, through: otherwise))
+        }
+        return try parseBinary(level: 0)
+    }
+
+    static let levels: [[String]] = [["or"], ["and"], ["==", "!=", "<", "<=", ">", ">=", "in"], ["+", "-"], ["*", "/"]]
+
+    mutating func parseBinary(level: Int) throws(ExpressionParseError) -> ExpressionSyntax {
+        if level == ExpressionParser.levels.count { return try parseUnary() }
+        if level == 1, isKeyword("not") {
+            // `not` binds looser than comparison: `not a == b` is `not (a == b)`.
+            return try parseNot(level: level)
+        }
+        var lhs = try parseBinary(level: level + 1)
+        while true {
+            let operators = ExpressionParser.levels[level]
+            var matched: String?
+            switch current.kind {
+            case .name(let word) where operators.contains(word): matched = word
+            case .symbol(let symbol) where operators.contains(symbol): matched = symbol
+            case .name("not") where level == 2 && tokens[position + 1].kind == .name("in"): matched = "not in"
+            default: matched = nil
+            }
+            guard let op = matched else { return lhs }
+            _ = advance()
+            if op == "not in" { _ = advance() }
+            let rhs = try parseBinary(level: level + 1)
+            if op == "in" || op == "not in" {
+                lhs = ExpressionSyntax(.membership(lhs, rhs, negated: op == "not in"), span: span(lhs, rhs))
+            } else {
+                lhs = ExpressionSyntax(.binary(BinaryOperator(rawValue: op)!, lhs, rhs), span: span(lhs, rhs))
+            }
+            if level == 2, case .symbol(let next) = current.kind, ["==", "!=", "<", "<=", ">", ">="].contains(next) {
+                throw ExpressionParseError("comparisons cannot be chained", offset: current.offset, length: current.length,
+                                           help: "write `60 <= age and age <= 69`")
+            }
+        }
+    }
+
+    mutating func parseNot(level: Int) throws(ExpressionParseError) -> ExpressionSyntax {
+        let start = advance()
+        depth += 1
+        defer { depth -= 1 }
+        if depth > ExpressionParser.maximumDepth {
+            throw ExpressionParseError("the expression nests too deeply", offset: current.offset, length: current.length)
+        }
+        let operand = isKeyword("not") ? try parseNot(level: level) : try parseBinary(level: level + 1)
+        return ExpressionSyntax(.not(operand), span: span(from: start, through: operand))
+    }
+
+    mutating func parseUnary() throws(ExpressionParseError) -> ExpressionSyntax {
+        if isSymbol("-") {
+            let start = advance()
+            depth += 1
+            defer { depth -= 1 }
+            if depth > ExpressionParser.maximumDepth {
+                throw ExpressionParseError("the expression nests too deeply", offset: current.offset, length: current.length)
+            }
+            let operand = try parseUnary()
+            return ExpressionSyntax(.negate(operand), span: span(from: start, through: operand))
+        }
+        var base = try parsePrimary()
+        while isSymbol(".") {
+            _ = advance()
+            guard case .name(let field) = current.kind else {
+                throw ExpressionParseError("expected a field name after `.`", offset: current.offset, length: current.length)
+            }
+            let token = advance()
+            let fieldSpan = scalar.span(offset: token.offset, length: token.length)
+            base = ExpressionSyntax(.field(base, field), span: span(base, ExpressionSyntax(.name(field), span: fieldSpan)))
+        }
+        return base
+    }
+
+    mutating func parsePrimary() throws(ExpressionParseError) -> ExpressionSyntax {
+        let token = current
+        let tokenSpan = scalar.span(offset: token.offset, length: token.length)
+        switch token.kind {
+        case .integer(let text):
+            _ = advance()
+            return ExpressionSyntax(.integer(text), span: tokenSpan)
+        case .decimal(let text):
+            _ = advance()
+            return ExpressionSyntax(.decimal(text), span: tokenSpan)
+        case .string(let text):
+            _ = advance()
+            return ExpressionSyntax(.string(text), span: tokenSpan)
+        case .name(let name):
+            if ["and", "or", "then", "else", "in"].contains(name) {
+                throw ExpressionParseError("expected a value but found `\(name)`", offset: token.offset, length: token.length,
+                                           help: "something is missing before `\(name)`")
+            }
+            _ = advance()
+            if name == "true" || name == "false" { return ExpressionSyntax(.bool(name == "true"), span: tokenSpan) }
+            if isSymbol("(") {
+                _ = advance()
+                var arguments: [ExpressionSyntax] = []
+                if !isSymbol(")") {
+                    arguments.append(try parseExpression())
+                    while isSymbol(",") {
+                        _ = advance()
+                        arguments.append(try parseExpression())
+                    }
+                }
+                let close = try expect(")", help: "close the call of `\(name)`")
+                return ExpressionSyntax(.call(name, arguments), span: span(from: token, to: close))
+            }
+            return ExpressionSyntax(.name(name), span: tokenSpan)
+        case .symbol("("):
+            _ = advance()
+            let inner = try parseExpression()
+            _ = try expect(")", help: "every `(` needs a `)`")
+            return inner
+        case .symbol("["):
+            _ = advance()
+            var items: [ExpressionSyntax] = []
+            while !isSymbol("]") {
+                items.append(try parseExpression())
+                if isSymbol(",") { _ = advance() } else { break }
+            }
+            let close = try expect("]", help: "separate list items with `,` and close the list with `]`")
+            return ExpressionSyntax(.list(items), span: span(from: token, to: close))
+        case .end:
+            throw ExpressionParseError("the expression ends too early", offset: max(token.offset - 1, 0), length: 1, help: "something is missing at the end")
+        case .symbol(let symbol):
+            throw ExpressionParseError("expected a value but found `\(symbol)`", offset: token.offset, length: token.length)
+        }
+    }
+}
+
+extension ExpressionToken {
+    var describe: String {
+        switch kind {
+        case .name(let name): return "`\(name)`"
+        case .integer(let text), .decimal(let text): return "`\(text)`"
+        case .string(let text): return "\"\(text)\""
+        case .symbol(let symbol): return "`\(symbol)`"
+        case .end: return "the end"
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import PolicyModel
+
+/// A YAML node as the policy parser sees it: text scalars (never pre-typed), sequences
+/// and mappings with ordered keys, each with the place it was written.
+public indirect enum YAMLNode: Sendable {
+    case scalar(YAMLScalar)
+    case sequence([YAMLNode], SourceSpan)
+    case mapping([YAMLEntry], SourceSpan)
+
+    public var span: SourceSpan {
+        switch self {
+        case .scalar(let scalar): return scalar.span
+        case .sequence(_, let span), .mapping(_, let span): return span
+        }
+    }
+
+    /// How the node is described in a message (`a list`, `a mapping`, `text`).
+    public var kindDescription: String {
+        switch self {
+        case .scalar: return "a single value"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping (key: value lines)"
+        }
+    }
+}
+
+/// A scalar's text and where its content starts.
+public struct YAMLScalar: Sendable {
+    public enum Style: Sendable { case plain, quoted, block }
+
+    public let text: String
+    /// Points at the first character of the content (after an opening quote).
+    public let span: SourceSpan
+    public let style: Style
+    /// For a block scalar: the line and column where each content line starts.
+    public let lineStarts: [SourceSpan]
+
+    public init(text: String, span: SourceSpan, style: Style, lineStarts: [SourceSpan] = []) {
+        self.text = text
+        self.span = span
+        self.style = style
+        self.lineStarts = lineStarts
+    }
+
+    /// The span of `length` characters starting `offset` characters into the text.
+    public func span(offset: Int, length: Int) -> SourceSpan {
+        if style == .block || text.contains("\n") {
+            var remaining = offset
+            var lineIndex = 0
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let count = line.unicodeScalars.count
+                if remaining <= count {
+                    if lineIndex < lineStarts.count {
+                        return lineStarts[lineIndex].shifted(by: remaining, length: length)
+                    }
+                    break
+                }
+                remaining -= count + 1
+                lineIndex += 1
+            }
+            return span
+        }
+        return span.shifted(by: offset, length: length)
+    }
+}
+
+/// One `key: value` of a mapping.
+public struct YAMLEntry: Sendable {
+    public let key: String
+    public let keySpan: SourceSpan
+    public let value: YAMLNode
+
+    public init(key: String, keySpan: SourceSpan, value: YAMLNode) {
+        self.key = key
+        self.keySpan = keySpan
+        self.value = value
+    }
+}
