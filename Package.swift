@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Values, types, spans, diagnostics and the typed policy model (the checked IR). No dependencies.
@@ -18,7 +19,7 @@ let package = Package(
         // YAML and expression text -> syntax trees with source spans. The only module that imports Yams.
         .target(name: "PolicySyntax", dependencies: ["PolicyModel", .product(name: "Yams", package: "Yams")]),
         // Names, types, includes and variants merged -> a checked policy, or diagnostics.
-        .target(name: "PolicyCheck", dependencies: ["PolicyModel", "PolicySyntax"]),
+        .target(name: "PolicyCheck", dependencies: ["PolicyModel", "PolicySyntax", .product(name: "Crypto", package: "swift-crypto")]),
         // Checked policy -> frozen decision trees; tree rendering.
         .target(name: "PolicyCompiler", dependencies: ["PolicyModel"]),
         // Evaluation: decision-tree walker, reference interpreter, facts decoding, traces.

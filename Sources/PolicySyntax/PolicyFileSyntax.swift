@@ -41,6 +41,11 @@ public struct PolicyHeaderSyntax: Sendable {
 public struct ProvenanceSyntax: Sendable {
     public let source: String?
     public let note: String?
+
+    public init(source: String?, note: String?) {
+        self.source = source
+        self.note = note
+    }
 }
 
 /// A written type: `integer`, `enum` with `values`, `list of enum`, …

@@ -1,0 +1,176 @@
+import PolicyModel
+import PolicySyntax
+
+/// The declarations of a policy after includes and the variant chain are applied:
+/// what the checker types. A variant may add inputs, replace parameters and
+/// definitions, and patch a decision's rules by id.
+struct MergedDeclarations {
+    /// A decision with its rules still open to patching by a variant.
+    struct DecisionPlan {
+        var syntax: DecisionSyntax
+        var rules: [RuleSyntax]?
+        var formula: WrittenExpression?
+        var apportionment: ApportionmentSyntax?
+        var type: TypeSyntax?
+        var label: String?
+        var isPublic: Bool?
+        var hitPolicy: Located<String>?
+        var reason: String?
+        var provenance: ProvenanceSyntax
+
+        init(_ syntax: DecisionSyntax) {
+            self.syntax = syntax
+            rules = syntax.rules
+            formula = syntax.formula
+            apportionment = syntax.apportionment
+            type = syntax.type
+            label = syntax.label
+            isPublic = syntax.isPublic
+            hitPolicy = syntax.hitPolicy
+            reason = syntax.reason
+            provenance = syntax.provenance
+        }
+    }
+
+    /// A parameter whose timeline a variant may replace.
+    struct ParameterPlan {
+        var syntax: ParameterSyntax
+        var periods: [ParameterSyntax.Period]
+        var type: TypeSyntax?
+        var label: String?
+        var provenance: ProvenanceSyntax
+    }
+
+    var inputs: [InputSyntax] = []
+    var parameters: [ParameterPlan] = []
+    var definitions: [DefinitionSyntax] = []
+    var decisions: [DecisionPlan] = []
+    var header: PolicyHeaderSyntax?
+    var baseID: String?
+    var diagnostics = DiagnosticList()
+
+    init(_ set: PolicySourceSet) {
+        if let base = set.base {
+            self = MergedDeclarations(base.set)
+            baseID = base.set.file.header?.id.value
+            for fragment in set.includes { add(fragment, overriding: true) }
+            add(set.file, overriding: true)
+        } else {
+            for fragment in set.includes { add(fragment, overriding: false) }
+            add(set.file, overriding: false)
+        }
+        header = set.file.header
+        if header == nil {
+            diagnostics.append(.error("the file has no `policy:` section", at: SourceSpan(file: set.file.path, line: 1, column: 1),
+                                      help: "a policy starts with `policy:` giving its `id`, `title` and `version`; a file without one can only be included"))
+        }
+    }
+
+    func allNames() -> [(String, SourceSpan)] {
+        inputs.map { ($0.name.value, $0.name.span) } + parameters.map { ($0.syntax.name.value, $0.syntax.name.span) }
+            + definitions.map { ($0.name.value, $0.name.span) } + decisions.map { ($0.syntax.name.value, $0.syntax.name.span) }
+    }
+
+    func existing(_ name: String) -> SourceSpan? {
+        allNames().first { $0.0 == name }?.1
+    }
+
+    mutating func duplicate(_ name: Located<String>, previous: SourceSpan) {
+        diagnostics.append(.error("`\(name.value)` is already declared at \(previous)", at: name.span,
+                                  help: "inputs, parameters, definitions and decisions share one set of names; rename one of them"))
+    }
+
+    mutating func add(_ file: PolicyFile, overriding: Bool) {
+        for input in file.inputs {
+            if let previous = existing(input.name.value) { duplicate(input.name, previous: previous); continue }
+            inputs.append(input)
+        }
+        for parameter in file.parameters {
+            if overriding, let index = parameters.firstIndex(where: { $0.syntax.name.value == parameter.name.value }) {
+                parameters[index].periods = parameter.periods
+                parameters[index].type = parameter.type ?? parameters[index].type
+                parameters[index].label = parameter.label ?? parameters[index].label
+                parameters[index].provenance = ProvenanceSyntax(source: parameter.provenance.source ?? parameters[index].provenance.source,
+                                                                note: parameter.provenance.note ?? parameters[index].provenance.note)
+                continue
+            }
+            if let previous = existing(parameter.name.value) { duplicate(parameter.name, previous: previous); continue }
+            parameters.append(ParameterPlan(syntax: parameter, periods: parameter.periods, type: parameter.type, label: parameter.label, provenance: parameter.provenance))
+        }
+        for definition in file.definitions {
+            if overriding, let index = definitions.firstIndex(where: { $0.name.value == definition.name.value }) {
+                definitions[index] = definition
+                continue
+            }
+            if let previous = existing(definition.name.value) { duplicate(definition.name, previous: previous); continue }
+            definitions.append(definition)
+        }
+        for decision in file.decisions {
+            if overriding, let index = decisions.firstIndex(where: { $0.syntax.name.value == decision.name.value }) {
+                var plan = decisions[index]
+                patch(&plan, with: decision)
+                decisions[index] = plan
+                continue
+            }
+            if let previous = existing(decision.name.value) { duplicate(decision.name, previous: previous); continue }
+            if !decision.removeRules.isEmpty, let first = decision.removeRules.first {
+                diagnostics.append(.error("`remove_rules` only applies in a variant, to a decision of the policy it extends", at: first.span))
+            }
+            decisions.append(DecisionPlan(decision))
+        }
+    }
+
+    /// Applies a variant's changes to a decision of its base.
+    mutating func patch(_ plan: inout DecisionPlan, with change: DecisionSyntax) {
+        if let type = change.type { plan.type = type }
+        if let label = change.label { plan.label = label }
+        if let isPublic = change.isPublic { plan.isPublic = isPublic }
+        if let hit = change.hitPolicy { plan.hitPolicy = hit }
+        if let reason = change.reason { plan.reason = reason }
+        if change.provenance.source != nil || change.provenance.note != nil { plan.provenance = change.provenance }
+        if let formula = change.formula { plan.formula = formula; plan.rules = nil; plan.apportionment = nil }
+        if let apportionment = change.apportionment { plan.apportionment = apportionment; plan.rules = nil; plan.formula = nil }
+        var rules = plan.rules ?? []
+        for removal in change.removeRules {
+            guard let index = rules.firstIndex(where: { $0.id?.value == removal.value }) else {
+                diagnostics.append(.error("no rule `\(removal.value)` in `\(change.name.value)` to remove", at: removal.span,
+                                          help: NameSuggestion.help(for: removal.value, in: rules.compactMap(\.id?.value), kind: "rule ids")))
+                continue
+            }
+            rules.remove(at: index)
+        }
+        for rule in change.rules ?? [] {
+            if rule.isElse {
+                rules.removeAll { $0.isElse }
+                rules.append(rule)
+                continue
+            }
+            if let id = rule.id, let index = rules.firstIndex(where: { $0.id?.value == id.value }) {
+                rules.remove(at: index)
+                rules.insert(rule, at: placement(of: rule, in: rules, default: index, decision: change.name.value))
+                continue
+            }
+            let elseIndex = rules.firstIndex { $0.isElse } ?? rules.count
+            rules.insert(rule, at: placement(of: rule, in: rules, default: elseIndex, decision: change.name.value))
+        }
+        if change.rules != nil || !change.removeRules.isEmpty {
+            plan.rules = rules
+            if change.formula == nil && change.apportionment == nil { plan.formula = nil; plan.apportionment = nil }
+        }
+    }
+
+    mutating func placement(of rule: RuleSyntax, in rules: [RuleSyntax], default defaultIndex: Int, decision: String) -> Int {
+        let ids = rules.compactMap(\.id?.value)
+        if let before = rule.placeBefore {
+            if let index = rules.firstIndex(where: { $0.id?.value == before.value }) { return index }
+            diagnostics.append(.error("no rule `\(before.value)` in `\(decision)` to place this rule before", at: before.span,
+                                      help: NameSuggestion.help(for: before.value, in: ids, kind: "rule ids")))
+        }
+        if let after = rule.placeAfter {
+            if let index = rules.firstIndex(where: { $0.id?.value == after.value }) { return index + 1 }
+            diagnostics.append(.error("no rule `\(after.value)` in `\(decision)` to place this rule after", at: after.span,
+                                      help: NameSuggestion.help(for: after.value, in: ids, kind: "rule ids")))
+        }
+        return min(defaultIndex, rules.count)
+    }
+}
