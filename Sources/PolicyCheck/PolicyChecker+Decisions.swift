@@ -18,8 +18,9 @@ extension PolicyChecker {
         decisionStates[index] = .checking
         let declared = plan.type.flatMap { resolveType($0, name: plan.syntax.name.value) }
         let hit = hitPolicy(plan)
-        if hit == .collect, let declared, case .list = declared {} else if hit == .collect, let declared {
-            decisionTypes[index] = .list(declared)
+        // A collect table's value is a list; `type: enum` and `type: list of enum` both mean a list of the enum.
+        if hit == .collect, let declared {
+            if case .list = declared { decisionTypes[index] = declared } else { decisionTypes[index] = .list(declared) }
         } else {
             decisionTypes[index] = declared
         }
@@ -86,7 +87,9 @@ extension PolicyChecker {
                     }
                 }
             }
-            guard let (output, outputType) = checkExpression(rule.output.syntax, expected: elementType) else { continue }
+            var expectedOutput = elementType
+            if hit == .collect, case .list = rule.output.syntax.kind, let element = elementType { expectedOutput = .list(element) }
+            guard let (output, outputType) = checkExpression(rule.output.syntax, expected: expectedOutput) else { continue }
             var outputIsList = false
             if let expected = elementType {
                 if hit == .collect, case .list(let inner) = outputType, PolicyChecker.fits(inner, expected) {

@@ -93,7 +93,7 @@ public struct PolicyLoader {
     }
 
     /// `a/./b/../c` → `a/c`, keeping a relative path relative.
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
         let absolute = path.hasPrefix("/")
         for part in path.split(separator: "/") {

@@ -9,13 +9,13 @@ public protocol DecisionEvaluating: AnyObject {
 public final class EvaluationFrame {
     public let policy: CheckedPolicy
     public let inputs: [Value]
-    public let parameters: [Value]
+    public let parameters: [Value?]
     public let date: CivilDate
     @usableFromInline var definitionMemo: [Value?]
     @usableFromInline var decisionMemo: [Value?]
     unowned let decisions: any DecisionEvaluating
 
-    public init(policy: CheckedPolicy, inputs: [Value], parameters: [Value], date: CivilDate, decisions: any DecisionEvaluating) {
+    public init(policy: CheckedPolicy, inputs: [Value], parameters: [Value?], date: CivilDate, decisions: any DecisionEvaluating) {
         self.policy = policy
         self.inputs = inputs
         self.parameters = parameters

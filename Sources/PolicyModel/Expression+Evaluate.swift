@@ -9,7 +9,11 @@ extension Expression {
         case .definition(let index):
             return try frame.definition(index)
         case .parameter(let index):
-            return frame.parameters[index]
+            guard let value = frame.parameters[index] else {
+                let parameter = frame.policy.parameters[index]
+                throw EvaluationFault(.parameterNotInForce, "parameter `\(parameter.name)` has no value in force on \(frame.date)", at: parameter.span)
+            }
+            return value
         case .decision(let index):
             return try frame.decision(index)
         case .evaluationDate:

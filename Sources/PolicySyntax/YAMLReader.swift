@@ -59,8 +59,10 @@ public struct YAMLReader: Sendable {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text) " } ?? ""
+            let inFlow = detail.contains("flow sequence") || detail.contains("flow mapping")
             return .error("the file is not valid YAML: \(detail)\(problem)".trimmingTrailingSpace, at: SourceSpan(file: file, line: mark.line, column: mark.column),
-                          help: "check the indentation and that every `key:` is followed by a space")
+                          help: inFlow ? "inside `[…]` or `{…}`, a condition that itself contains `[`, `]`, `{`, `}` or `,` must be quoted; or write the conditions one per line as a `- ` list"
+                                       : "check the indentation and that every `key:` is followed by a space")
         case .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text) " } ?? ""
             return .error("the file is not valid YAML: \(detail)\(problem)".trimmingTrailingSpace, at: SourceSpan(file: file, line: mark.line, column: mark.column))

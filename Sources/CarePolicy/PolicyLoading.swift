@@ -1,0 +1,64 @@
+import Foundation
+import PolicyCheck
+import PolicyCompiler
+import PolicyModel
+
+/// Why a policy could not be loaded: every diagnostic, with the texts to render them.
+public struct PolicyLoadError: Error, Sendable, CustomStringConvertible {
+    public let diagnostics: DiagnosticList
+    public let sources: [String: String]
+
+    /// Each diagnostic with its source line, caret and help.
+    public var rendered: String { DiagnosticRenderer(sources: sources).render(diagnostics) }
+    public var description: String { diagnostics.description }
+}
+
+extension LoadedPolicy {
+    /// Reads, checks and compiles the policy file at `path` (and what it includes or extends).
+    public static func load(path: String) throws(PolicyLoadError) -> LoadedPolicy {
+        let set: PolicySourceSet
+        do {
+            set = try PolicyLoader().load(path: path)
+        } catch {
+            throw PolicyLoadError(diagnostics: error, sources: PolicyFiles.texts(for: error))
+        }
+        let sources = set.texts
+        do {
+            let (checked, warnings) = try PolicyChecker.check(set)
+            let compiled = try PolicyCompiler.compile(checked)
+            return LoadedPolicy(compiled: compiled, warnings: warnings, sources: sources)
+        } catch {
+            throw PolicyLoadError(diagnostics: error, sources: sources)
+        }
+    }
+}
+
+/// Finding policy files and reading source texts for diagnostics.
+public enum PolicyFiles {
+    /// The policy files under `path` (or `path` itself): `.yaml`/`.yml` files with a
+    /// top-level `policy:` key, skipping `tests/` folders (policy test files) and
+    /// fragments that are only included.
+    public static func policyFiles(under path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [path] }
+        if !isDirectory.boolValue { return [path] }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
+            if relative.split(separator: "/").dropLast().contains("tests") { continue }
+            let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
+            guard let text = try? String(contentsOfFile: full, encoding: .utf8) else { files.append(full); continue }
+            if text.split(separator: "\n").contains(where: { $0.hasPrefix("policy:") }) { files.append(full) }
+        }
+        return files.sorted()
+    }
+
+    static func texts(for diagnostics: DiagnosticList) -> [String: String] {
+        var texts: [String: String] = [:]
+        for file in Set(diagnostics.all.compactMap { $0.span?.file }) {
+            if let text = try? String(contentsOfFile: file, encoding: .utf8) { texts[file] = text }
+        }
+        return texts
+    }
+}

@@ -1,0 +1,134 @@
+import PolicyModel
+import PolicyRuntime
+
+/// A small, fast, seedable random generator (SplitMix64): the same seed gives the same
+/// sequence on every machine.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random valid persons for a policy, made from its declared inputs alone: bools,
+/// enum values, numbers within their ranges, and dates that may not be after the
+/// evaluation date drawn so ages cover 0 to 110 with extra weight on birthdays.
+public struct RandomPersons: Sendable {
+    public let policy: CheckedPolicy
+
+    public init(policy: CheckedPolicy) { self.policy = policy }
+
+    /// A random date between 2000-01-01 and 2039-12-31.
+    public static func randomDate(using generator: inout SeededGenerator) -> CivilDate {
+        let start = CivilDate(year: 2000, month: 1, day: 1)!.dayNumber
+        return CivilDate(dayNumber: start + Int(generator.next() % 14_610)) ?? CivilDate(year: 2025, month: 1, day: 1)!
+    }
+
+    public func person(number: Int, on date: CivilDate, using generator: inout SeededGenerator) -> Facts {
+        var values: [Value] = []
+        values.reserveCapacity(policy.inputs.count)
+        for input in policy.inputs {
+            values.append(value(for: input, number: number, on: date, using: &generator))
+        }
+        return Facts(values: values, id: "p\(number)")
+    }
+
+    func value(for input: InputDeclaration, number: Int, on date: CivilDate, using generator: inout SeededGenerator) -> Value {
+        switch input.type {
+        case .bool:
+            return .bool(generator.next() & 1 == 1)
+        case .integer:
+            let low = input.minimum?.integerValue ?? 0
+            let high = input.maximum?.integerValue ?? max(low, 0) + 100
+            return .integer(low + Int64(generator.next() % UInt64(max(high - low + 1, 1))))
+        case .decimal:
+            let low = input.minimum?.decimalValue ?? .zero
+            let high = input.maximum?.decimalValue ?? ((try? low.adding(ExactDecimal(30))) ?? low)
+            let spanCents = max(((try? high.subtracting(low).multiplied(by: ExactDecimal(100)))?.integerPart ?? 0), 0)
+            let cents = Int64(generator.next() % UInt64(spanCents + 1))
+            return .decimal((try? low.adding(ExactDecimal(mantissa: cents, scale: 2))) ?? low)
+        case .string:
+            return .string("p\(number)")
+        case .date:
+            if input.notAfterEvaluationDate {
+                // Ages 0–110; one in four born on a day near the evaluation date's anniversary, one in twenty on 29 February.
+                let years = Int(generator.next() % 111)
+                let year = date.year - years
+                switch generator.next() % 20 {
+                case 0:
+                    var candidate = CivilDate(year: year - year % 4, month: 2, day: 29) ?? CivilDate(year: year, month: 2, day: 28)!
+                    if candidate > date { candidate = CivilDate(year: candidate.year - 4, month: 2, day: 29) ?? candidate }
+                    return .date(candidate)
+                case 1...5:
+                    let offset = Int(generator.next() % 3) - 1
+                    let anniversary = (CivilDate(year: year, month: date.month, day: min(date.day, 28)) ?? date).dayNumber + offset
+                    let candidate = CivilDate(dayNumber: anniversary) ?? date
+                    return .date(candidate > date ? date : candidate)
+                default:
+                    let start = (CivilDate(year: year, month: 1, day: 1) ?? date).dayNumber
+                    let candidate = CivilDate(dayNumber: start + Int(generator.next() % 365)) ?? date
+                    return .date(candidate > date ? date : candidate)
+                }
+            }
+            return .date(RandomPersons.randomDate(using: &generator))
+        case .enumeration(let enumType):
+            return .enumCase(Int(generator.next() % UInt64(enumType.cases.count)))
+        case .list(let element):
+            if case .enumeration(let enumType) = element {
+                return .list(enumType.cases.indices.filter { _ in generator.next() & 1 == 1 }.map(Value.enumCase))
+            }
+            return .list([])
+        case .record:
+            return .record([])
+        }
+    }
+}
+
+/// The outcome of running both evaluators over random persons.
+public struct AgreementReport: Sendable {
+    public var persons = 0
+    public var faults = 0
+    public var mismatches: [String] = []
+}
+
+public enum EvaluatorAgreement {
+    /// Evaluates `count` random persons on random dates with the decision trees and the
+    /// reference interpreter, and lists every person on whom they differ.
+    public static func check(_ policy: LoadedPolicy, count: Int, seed: UInt64, maximumReported: Int = 10) -> AgreementReport {
+        var generator = SeededGenerator(seed: seed)
+        let persons = RandomPersons(policy: policy.checked)
+        var report = AgreementReport()
+        let effective = policy.metadata.effectiveFrom
+        for number in 0..<count {
+            var date = RandomPersons.randomDate(using: &generator)
+            if let effective, date < effective { date = effective }
+            let facts = persons.person(number: number, on: date, using: &generator)
+            report.persons += 1
+            let tree = Result { () throws(EvaluationError) -> Evaluation in try policy.evaluator.evaluate(facts, on: date, engine: .tree) }
+            let reference = Result { () throws(EvaluationError) -> Evaluation in try policy.evaluator.evaluate(facts, on: date, engine: .reference) }
+            switch (tree, reference) {
+            case (.success(let a), .success(let b)):
+                if a.results != b.results, report.mismatches.count < maximumReported {
+                    let first = zip(a.results, b.results).first { $0 != $1 }
+                    let name = first.map { policy.checked.decisions[$0.0.decision].name } ?? "?"
+                    report.mismatches.append("person \(number) on \(date): `\(name)` differs: tree \(first.map { "\($0.0)" } ?? "") vs reference \(first.map { "\($0.1)" } ?? "")")
+                } else if a.results != b.results {
+                    report.mismatches.append("")
+                }
+            case (.failure(let a), .failure(let b)):
+                report.faults += 1
+                if "\(a)".isEmpty != "\(b)".isEmpty { report.mismatches.append("person \(number): faults differ") }
+            default:
+                report.mismatches.append("person \(number) on \(date): one evaluator failed and the other did not: \(tree) / \(reference)")
+            }
+        }
+        return report
+    }
+}

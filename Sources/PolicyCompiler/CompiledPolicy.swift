@@ -1,0 +1,33 @@
+import PolicyModel
+
+/// A checked policy with every rule table compiled to decision trees, once for each
+/// period in which the parameters keep the same values. Immutable and `Sendable`.
+public struct CompiledPolicy: Sendable {
+    public let checked: CheckedPolicy
+    /// Ascending by start date; the first starts at the beginning of time.
+    public let epochs: [PolicyEpoch]
+
+    public init(checked: CheckedPolicy, epochs: [PolicyEpoch]) {
+        self.checked = checked
+        self.epochs = epochs
+    }
+
+    /// The period in force on `date`.
+    public func epoch(on date: CivilDate) -> PolicyEpoch {
+        var low = 0, high = epochs.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if epochs[middle].from <= date { low = middle } else { high = middle - 1 }
+        }
+        return epochs[low]
+    }
+}
+
+/// The parameters in force over one period and the decision trees built with them.
+public struct PolicyEpoch: Sendable {
+    public let from: CivilDate
+    /// A parameter not yet in force has no value (nil).
+    public let parameters: [Value?]
+    /// One tree per rule-table decision; nil for formulas and apportionments.
+    public let trees: [DecisionTree?]
+}

@@ -1,0 +1,52 @@
+import PolicyModel
+
+/// Compiles a checked policy into decision trees.
+///
+/// ```swift
+/// let compiled = try PolicyCompiler.compile(checked)
+/// let tree = compiled.epoch(on: date).trees[decisionIndex]
+/// ```
+public enum PolicyCompiler {
+    public static func compile(_ policy: CheckedPolicy) throws(DiagnosticList) -> CompiledPolicy {
+        let beginning = CivilDate(year: 1, month: 1, day: 1)!
+        let starts = [beginning] + policy.parameterChangeDates.filter { $0 > beginning }
+        var epochs: [PolicyEpoch] = []
+        var diagnostics = DiagnosticList()
+        for start in starts {
+            let parameters = policy.parameterValues(on: start)
+            var trees: [DecisionTree?] = []
+            for (index, decision) in policy.decisions.enumerated() {
+                guard case .table(let table) = decision.body else {
+                    trees.append(nil)
+                    continue
+                }
+                let tree = buildTree(decision: index, table: table, policy: policy, parameters: parameters)
+                if tree == nil {
+                    diagnostics.append(.error("decision `\(decision.name)` is too complex to compile (over \(TreeBuilder.maximumNodes) tree nodes)", at: decision.span,
+                                              help: "split it into smaller decisions or name shared conditions in `definitions`"))
+                }
+                trees.append(tree)
+            }
+            epochs.append(PolicyEpoch(from: start, parameters: parameters, trees: trees))
+        }
+        if diagnostics.hasErrors { throw diagnostics }
+        return CompiledPolicy(checked: policy, epochs: epochs)
+    }
+
+    static func buildTree(decision: Int, table: RuleTable, policy: CheckedPolicy, parameters: [Value?]) -> DecisionTree? {
+        let folder = ParameterFolder(policy: policy, parameters: parameters)
+        var builder = TreeBuilder(policy: policy, hitPolicy: table.hitPolicy) { index in
+            let definition = policy.definitions[index]
+            return definition.type == .bool ? folder.fold(definition.expression) : nil
+        }
+        var rules: [TreeBuilder.RuleFormula] = []
+        for (index, rule) in table.rules.enumerated() {
+            let condition = rule.condition.map(folder.fold) ?? .constant(.bool(true), .bool)
+            rules.append(TreeBuilder.RuleFormula(rule: index, formula: builder.formula(condition)))
+        }
+        guard let root = builder.build(rules) else { return nil }
+        let plain = ExpressionPrinter(policy: policy), labelled = ExpressionPrinter(policy: policy, useLabels: true)
+        let atoms = builder.atoms.expressions.map { AtomicTest(expression: $0, text: plain.print($0), label: labelled.print($0)) }
+        return DecisionTree(decision: decision, hitPolicy: table.hitPolicy, atoms: atoms, nodes: builder.nodes, root: root)
+    }
+}

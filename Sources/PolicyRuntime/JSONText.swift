@@ -1,0 +1,108 @@
+import PolicyModel
+
+/// JSON text written in a fixed key order (decisions in file order), with decimals as
+/// strings of exactly two places (`"160.00"`), as other systems expect.
+public enum JSONText {
+    /// A JSON value ready to be written.
+    public indirect enum Node: Sendable {
+        case null
+        case bool(Bool)
+        case integer(Int64)
+        case string(String)
+        case array([Node])
+        case object([(String, Node)])
+    }
+
+    public static func value(_ value: Value, type: ValueType) -> Node {
+        switch (value, type) {
+        case (.bool(let v), _): return .bool(v)
+        case (.integer(let v), _): return .integer(v)
+        case (.decimal(let v), _): return .string(v.formatted(places: 2))
+        case (.string(let v), _): return .string(v)
+        case (.date(let v), _): return .string(v.description)
+        case (.enumCase(let index), .enumeration(let enumType)): return .string(index < enumType.cases.count ? enumType.cases[index] : "")
+        case (.list(let items), .list(let element)): return .array(items.map { self.value($0, type: element) })
+        case (.record(let fields), .record(let record)):
+            return .object(zip(record.fields, fields).map { ($0.name, self.value($1, type: $0.type)) })
+        default: return .null
+        }
+    }
+
+    public static func write(_ node: Node, pretty: Bool = false, indent: String = "") -> String {
+        switch node {
+        case .null: return "null"
+        case .bool(let v): return v ? "true" : "false"
+        case .integer(let v): return String(v)
+        case .string(let v): return quote(v)
+        case .array(let items):
+            if items.isEmpty { return "[]" }
+            if !pretty { return "[" + items.map { write($0) }.joined(separator: ",") + "]" }
+            let inner = indent + "  "
+            return "[\n" + items.map { inner + write($0, pretty: true, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+        case .object(let entries):
+            if entries.isEmpty { return "{}" }
+            if !pretty { return "{" + entries.map { quote($0.0) + ":" + write($0.1) }.joined(separator: ",") + "}" }
+            let inner = indent + "  "
+            return "{\n" + entries.map { inner + quote($0.0) + ": " + write($0.1, pretty: true, indent: inner) }.joined(separator: ",\n") + "\n\(indent)}"
+        }
+    }
+
+    public static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
+
+extension Evaluation {
+    /// `{"id":…, "policy":{…}, "as_of":…, "decisions":{…}}` with only public decisions.
+    public func json(policy: CheckedPolicy, traces: [DecisionTrace]? = nil) -> JSONText.Node {
+        var entries: [(String, JSONText.Node)] = []
+        if let personID { entries.append(("id", .string(personID))) }
+        entries.append(("policy", .object([("id", .string(self.policy.id)), ("version", .string(self.policy.version)), ("hash", .string(self.policy.contentHash))])))
+        entries.append(("as_of", .string(date.description)))
+        let decisions: [(String, JSONText.Node)] = results.compactMap { result in
+            let decision = policy.decisions[result.decision]
+            guard decision.isPublic else { return nil }
+            return (decision.name, JSONText.value(result.value, type: decision.type))
+        }
+        entries.append(("decisions", .object(decisions)))
+        if let traces {
+            entries.append(("trace", .array(traces.map { $0.json })))
+        }
+        return .object(entries)
+    }
+}
+
+extension DecisionTrace {
+    public var json: JSONText.Node {
+        .object([
+            ("decision", .string(decision)),
+            ("label", .string(label)),
+            ("value", JSONText.value(value, type: type)),
+            ("rules", .array(rules.map { rule in
+                var entries: [(String, JSONText.Node)] = [("id", .string(rule.id)), ("reason", .string(rule.reason))]
+                if let source = rule.source { entries.append(("source", .string(source))) }
+                if let note = rule.note { entries.append(("note", .string(note))) }
+                entries.append(("location", .string(rule.location.description)))
+                return .object(entries)
+            })),
+            ("read", .object(read.map { ($0.name, JSONText.value($0.value, type: $0.type)) })),
+        ])
+    }
+}

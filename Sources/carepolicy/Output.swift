@@ -1,0 +1,12 @@
+import Foundation
+
+/// Writing to standard output and standard error without buffering surprises.
+enum Output {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import CarePolicy
+
+/// `carepolicy tree POLICY`: show the compiled decision trees.
+struct Tree: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a policy's compiled decision trees (text, Mermaid or Graphviz dot), with Chinese labels.")
+
+    @Argument(help: "The policy file.")
+    var policy: String
+
+    @Option(help: "Only this decision.")
+    var decision: String?
+
+    @Option(help: "text (default), mermaid or dot.")
+    var format: TreeRenderer.Format = .text
+
+    @Option(name: .customLong("as-of"), help: "Use the parameter values in force on this date (default: today).")
+    var asOf: String?
+
+    func run() throws {
+        let date = try parseDate(asOf)
+        let loaded: LoadedPolicy
+        do {
+            loaded = try LoadedPolicy.load(path: policy)
+        } catch {
+            Output.err(error.rendered)
+            throw ExitCode(1)
+        }
+        let checked = loaded.checked
+        var indices = checked.decisions.indices.filter { loaded.compiled.epoch(on: date).trees[$0] != nil }
+        if let decision {
+            guard let index = checked.decisionIndex(named: decision) else {
+                let hint = NameSuggestion.help(for: decision, in: checked.decisions.map(\.name), kind: "decisions") ?? ""
+                throw ValidationError("no decision `\(decision)` in \(policy). \(hint)")
+            }
+            guard loaded.compiled.epoch(on: date).trees[index] != nil else {
+                let rule = checked.decisions[index].rules.first
+                Output.out("\(checked.decisions[index].label)（\(decision)）is a formula, not a rule table: \(rule?.outputText ?? "")")
+                return
+            }
+            indices = [index]
+        }
+        let epoch = loaded.compiled.epoch(on: date)
+        let rendered = indices.compactMap { epoch.trees[$0] }.map { TreeRenderer.render($0, policy: checked, format: format) }
+        Output.out(rendered.joined(separator: "\n\n"))
+    }
+}
+
+extension TreeRenderer.Format: ExpressibleByArgument {}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CarePolicy
+
+/// `carepolicy verify`: the decision trees against the reference interpreter, on random persons.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate random valid persons on random dates with both the decision trees and the reference interpreter; report any disagreement.")
+
+    @Argument(help: "Policy files or directories (default: policies/).")
+    var paths: [String] = []
+
+    @Option(help: "How many random persons per policy.")
+    var count = 100_000
+
+    @Option(help: "The random seed (the same seed gives the same persons).")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        let files = (paths.isEmpty ? ["policies"] : paths).flatMap(PolicyFiles.policyFiles(under:))
+        var disagreements = 0
+        for file in files {
+            let policy: LoadedPolicy
+            do {
+                policy = try LoadedPolicy.load(path: file)
+            } catch {
+                Output.out(error.rendered)
+                throw ExitCode(1)
+            }
+            let report = EvaluatorAgreement.check(policy, count: count, seed: seed)
+            disagreements += report.mismatches.count
+            Output.out("\(file): \(report.persons) persons, \(report.mismatches.count) disagreements, \(report.faults) evaluated to a fault in both (seed \(seed))")
+            for mismatch in report.mismatches where !mismatch.isEmpty { Output.out("  " + mismatch) }
+        }
+        if disagreements > 0 { throw ExitCode(1) }
+    }
+}
