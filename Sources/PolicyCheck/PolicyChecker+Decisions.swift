@@ -188,7 +188,8 @@ extension PolicyChecker {
         let missing = payers.indices.filter { $0 != remainder[0] && !order.contains($0) }
         if !missing.isEmpty {
             diagnostics.append(.error("`reduce_in_order` must list every payer but the remainder payer; missing: \(missing.map { "`\(payers[$0].name)`" }.joined(separator: ", "))",
-                                      at: syntax.span, help: "without a full order the shares could exceed the total with nowhere to cut"))
+                                      at: syntax.reductionOrder.first?.span ?? payers[missing[0]].span,
+                                      help: "without a full order the shares could exceed the total with nowhere to cut; add \(missing.map { "`\(payers[$0].name)`" }.joined(separator: ", "))"))
             return
         }
         let recordType = RecordType(fields: payers.map { .init(name: $0.name, type: .decimal) })

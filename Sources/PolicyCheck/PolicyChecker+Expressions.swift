@@ -197,7 +197,7 @@ extension PolicyChecker {
             guard leftType.isNumeric, rightType.isNumeric else {
                 let bad = leftType.isNumeric ? rhs : lhs
                 diagnostics.append(.error("`\(op.rawValue)` needs numbers, but this is \(leftType.isNumeric ? rightType : leftType)", at: bad.span,
-                                          help: leftType == .date || rightType == .date ? "use `years_between` or `days_between` for dates" : nil))
+                                          help: leftType == .date || rightType == .date ? "use `years_between` or `days_between` for dates" : "arithmetic works only on integers and decimals"))
                 return nil
             }
             let arithmetic = ArithmeticOperator(rawValue: op.rawValue) ?? .add
@@ -212,13 +212,16 @@ extension PolicyChecker {
     }
 
     func comparisonHint(_ a: ValueType, _ b: ValueType) -> String? {
-        if case .enumeration(let enumType) = a, b == .string {
-            return "the values of `\(enumType.name)` are " + enumType.cases.map { "`\($0)`" }.joined(separator: ", ")
-        }
         if case .enumeration(let x) = a, case .enumeration(let y) = b {
             return "`\(x.name)` and `\(y.name)` have different values"
         }
-        return nil
+        if case .enumeration(let enumType) = a {
+            return "compare it with one of its values: " + enumType.cases.map { "`\($0)`" }.joined(separator: ", ")
+        }
+        if case .enumeration(let enumType) = b {
+            return "compare it with one of its values: " + enumType.cases.map { "`\($0)`" }.joined(separator: ", ")
+        }
+        return "both sides must have the same type (integers and decimals mix freely)"
     }
 
     func checkMembership(_ element: ExpressionSyntax, _ list: ExpressionSyntax, negated: Bool, span: SourceSpan) -> (Expression, ValueType)? {
