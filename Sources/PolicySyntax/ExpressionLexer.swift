@@ -6,6 +6,7 @@ struct ExpressionToken: Equatable {
         case name(String)
         case integer(String)
         case decimal(String)
+        case date(String)
         case string(String)
         case symbol(String)
         case end
@@ -39,6 +40,12 @@ struct ExpressionLexer {
                 continue
             }
             if ("0"..."9").contains(scalar) {
+                if let length = dateLiteralLength(at: index) {
+                    let text = String(String.UnicodeScalarView(scalars[index..<index + length]))
+                    tokens.append(ExpressionToken(kind: .date(text), offset: start, length: length))
+                    index += length
+                    continue
+                }
                 while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
                 var isDecimal = false
                 if index + 1 < scalars.count, scalars[index] == ".", ("0"..."9").contains(scalars[index + 1]) {
@@ -48,7 +55,7 @@ struct ExpressionLexer {
                 }
                 if index < scalars.count, scalars[index].properties.isAlphabetic || scalars[index] == "_" {
                     throw ExpressionParseError("a number cannot run into a name here", offset: start, length: index - start + 1,
-                                               help: "put a space or an operator between them; write a date as `date(\"2026-01-01\")`")
+                                               help: "put a space or an operator between them; write a date as `2026-01-01`")
                 }
                 let text = String(String.UnicodeScalarView(scalars[start..<index]))
                 tokens.append(ExpressionToken(kind: isDecimal ? .decimal(text) : .integer(text), offset: start, length: index - start))
@@ -98,6 +105,21 @@ struct ExpressionLexer {
         }
         tokens.append(ExpressionToken(kind: .end, offset: scalars.count, length: 1))
         return tokens
+    }
+
+    /// The length of a `YYYY-MM-DD` date written at `index` (10), or nil when there is none.
+    func dateLiteralLength(at index: Int) -> Int? {
+        let pattern = Array("dddd-dd-dd".unicodeScalars)
+        guard index + pattern.count <= scalars.count else { return nil }
+        for (offset, expected) in pattern.enumerated() {
+            let scalar = scalars[index + offset]
+            if expected == "d" ? !("0"..."9").contains(scalar) : scalar != "-" { return nil }
+        }
+        let after = index + pattern.count
+        if after < scalars.count, scalars[after].properties.isAlphabetic || scalars[after] == "_" || ("0"..."9").contains(scalars[after]) || scalars[after] == "." {
+            return nil
+        }
+        return pattern.count
     }
 }
 

@@ -88,52 +88,87 @@ public struct ExpressionParser {
             let otherwise = try parseExpression()
             return ExpressionSyntax(.conditional(condition, then, otherwise), span: span(from: start, through: otherwise))
         }
-        return try parseBinary(level: 0)
+        return try parseOr()
     }
 
-    static let levels: [[String]] = [["or"], ["and"], ["==", "!=", "<", "<=", ">", ">=", "in"], ["+", "-"], ["*", "/"]]
+    static let comparisonOperators = ["==", "!=", "<", "<=", ">", ">="]
 
-    mutating func parseBinary(level: Int) throws(ExpressionParseError) -> ExpressionSyntax {
-        if level == ExpressionParser.levels.count { return try parseUnary() }
-        if level == 1, isKeyword("not") {
-            // `not` binds looser than comparison: `not a == b` is `not (a == b)`.
-            return try parseNot(level: level)
-        }
-        var lhs = try parseBinary(level: level + 1)
-        while true {
-            let operators = ExpressionParser.levels[level]
-            var matched: String?
-            switch current.kind {
-            case .name(let word) where operators.contains(word): matched = word
-            case .symbol(let symbol) where operators.contains(symbol): matched = symbol
-            case .name("not") where level == 2 && tokens[position + 1].kind == .name("in"): matched = "not in"
-            default: matched = nil
-            }
-            guard let op = matched else { return lhs }
+    /// `a or b or c`
+    mutating func parseOr() throws(ExpressionParseError) -> ExpressionSyntax {
+        var lhs = try parseAnd()
+        while isKeyword("or") {
             _ = advance()
-            if op == "not in" { _ = advance() }
-            let rhs = try parseBinary(level: level + 1)
-            if op == "in" || op == "not in" {
-                lhs = ExpressionSyntax(.membership(lhs, rhs, negated: op == "not in"), span: span(lhs, rhs))
-            } else {
-                lhs = ExpressionSyntax(.binary(BinaryOperator(rawValue: op)!, lhs, rhs), span: span(lhs, rhs))
-            }
-            if level == 2, case .symbol(let next) = current.kind, ["==", "!=", "<", "<=", ">", ">="].contains(next) {
-                throw ExpressionParseError("comparisons cannot be chained", offset: current.offset, length: current.length,
-                                           help: "write `60 <= age and age <= 69`")
-            }
+            let rhs = try parseAnd()
+            lhs = ExpressionSyntax(.binary(.or, lhs, rhs), span: span(lhs, rhs))
         }
+        return lhs
     }
 
-    mutating func parseNot(level: Int) throws(ExpressionParseError) -> ExpressionSyntax {
+    /// `a and not b and c`
+    mutating func parseAnd() throws(ExpressionParseError) -> ExpressionSyntax {
+        var lhs = try parseNot()
+        while isKeyword("and") {
+            _ = advance()
+            let rhs = try parseNot()
+            lhs = ExpressionSyntax(.binary(.and, lhs, rhs), span: span(lhs, rhs))
+        }
+        return lhs
+    }
+
+    /// `not` binds looser than comparison: `not a == b` is `not (a == b)`.
+    mutating func parseNot() throws(ExpressionParseError) -> ExpressionSyntax {
+        guard isKeyword("not") else { return try parseComparison() }
         let start = advance()
         depth += 1
         defer { depth -= 1 }
         if depth > ExpressionParser.maximumDepth {
-            throw ExpressionParseError("the expression nests too deeply", offset: current.offset, length: current.length)
+            throw ExpressionParseError("the expression nests too deeply", offset: current.offset, length: current.length,
+                                       help: "split it into named `definitions`")
         }
-        let operand = isKeyword("not") ? try parseNot(level: level) : try parseBinary(level: level + 1)
+        let operand = try parseNot()
         return ExpressionSyntax(.not(operand), span: span(from: start, through: operand))
+    }
+
+    /// One comparison or membership test at most: `a < b < c` is refused, not guessed at.
+    mutating func parseComparison() throws(ExpressionParseError) -> ExpressionSyntax {
+        let lhs = try parseArithmetic(level: 0)
+        guard let op = comparisonOperatorHere() else { return lhs }
+        _ = advance()
+        if op == "not in" { _ = advance() }
+        let rhs = try parseArithmetic(level: 0)
+        let result: ExpressionSyntax
+        if op == "in" || op == "not in" {
+            result = ExpressionSyntax(.membership(lhs, rhs, negated: op == "not in"), span: span(lhs, rhs))
+        } else {
+            result = ExpressionSyntax(.binary(BinaryOperator(rawValue: op)!, lhs, rhs), span: span(lhs, rhs))
+        }
+        if comparisonOperatorHere() != nil {
+            throw ExpressionParseError("comparisons cannot be chained", offset: current.offset, length: current.length,
+                                       help: "write `60 <= age and age <= 69`, or put one comparison in parentheses")
+        }
+        return result
+    }
+
+    func comparisonOperatorHere() -> String? {
+        switch current.kind {
+        case .symbol(let symbol) where ExpressionParser.comparisonOperators.contains(symbol): return symbol
+        case .name("in"): return "in"
+        case .name("not") where tokens[position + 1].kind == .name("in"): return "not in"
+        default: return nil
+        }
+    }
+
+    static let arithmeticLevels: [[String]] = [["+", "-"], ["*", "/"]]
+
+    mutating func parseArithmetic(level: Int) throws(ExpressionParseError) -> ExpressionSyntax {
+        if level == ExpressionParser.arithmeticLevels.count { return try parseUnary() }
+        var lhs = try parseArithmetic(level: level + 1)
+        while case .symbol(let symbol) = current.kind, ExpressionParser.arithmeticLevels[level].contains(symbol) {
+            _ = advance()
+            let rhs = try parseArithmetic(level: level + 1)
+            lhs = ExpressionSyntax(.binary(BinaryOperator(rawValue: symbol)!, lhs, rhs), span: span(lhs, rhs))
+        }
+        return lhs
     }
 
     mutating func parseUnary() throws(ExpressionParseError) -> ExpressionSyntax {
@@ -173,7 +208,14 @@ public struct ExpressionParser {
         case .string(let text):
             _ = advance()
             return ExpressionSyntax(.string(text), span: tokenSpan)
+        case .date(let text):
+            _ = advance()
+            return ExpressionSyntax(.call("date", [ExpressionSyntax(.string(text), span: tokenSpan)]), span: tokenSpan)
         case .name(let name):
+            if name == "if" || name == "not" {
+                throw ExpressionParseError("`\(name)` cannot stand here inside a larger expression", offset: token.offset, length: token.length,
+                                           help: "put it in parentheses: `(\(name == "if" ? "if … then … else …" : "not …"))`")
+            }
             if ["and", "or", "then", "else", "in"].contains(name) {
                 throw ExpressionParseError("expected a value but found `\(name)`", offset: token.offset, length: token.length,
                                            help: "something is missing before `\(name)`")
@@ -220,7 +262,7 @@ extension ExpressionToken {
     var describe: String {
         switch kind {
         case .name(let name): return "`\(name)`"
-        case .integer(let text), .decimal(let text): return "`\(text)`"
+        case .integer(let text), .decimal(let text), .date(let text): return "`\(text)`"
         case .string(let text): return "\"\(text)\""
         case .symbol(let symbol): return "`\(symbol)`"
         case .end: return "the end"
