@@ -2,7 +2,7 @@ import PolicyModel
 
 /// A checked policy with every rule table compiled to decision trees, once for each
 /// period in which the parameters keep the same values. Immutable and `Sendable`.
-public struct CompiledPolicy: Sendable {
+public final class CompiledPolicy: Sendable {
     public let checked: CheckedPolicy
     /// Ascending by start date; the first starts at the beginning of time.
     public let epochs: [PolicyEpoch]
@@ -24,10 +24,16 @@ public struct CompiledPolicy: Sendable {
 }
 
 /// The parameters in force over one period and the decision trees built with them.
-public struct PolicyEpoch: Sendable {
+public final class PolicyEpoch: Sendable {
     public let from: CivilDate
     /// A parameter not yet in force has no value (nil).
     public let parameters: [Value?]
     /// One tree per rule-table decision; nil for formulas and apportionments.
     public let trees: [DecisionTree?]
+
+    public init(from: CivilDate, parameters: [Value?], trees: [DecisionTree?]) {
+        self.from = from
+        self.parameters = parameters
+        self.trees = trees
+    }
 }

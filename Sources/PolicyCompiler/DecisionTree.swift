@@ -6,7 +6,7 @@ import PolicyModel
 /// Each test node evaluates one atomic test (`age >= 70`, `subsistence in [dibao, marginal]`);
 /// along any path a test is evaluated at most once, and tests implied by earlier answers
 /// (`age >= 80` after `age < 70`) are not evaluated at all.
-public struct DecisionTree: Sendable {
+public final class DecisionTree: Sendable {
     /// One node: a test with its two successors, or a leaf naming the matching rules.
     public enum Node: Sendable, Hashable {
         case test(atom: Int, ifTrue: Int, ifFalse: Int)
@@ -15,11 +15,48 @@ public struct DecisionTree: Sendable {
         case leaf(rules: [Int])
     }
 
+    /// A node as the evaluator walks it: plain integers, so a walk retains nothing.
+    /// A test node has `atom >= 0`; a leaf has `atom == -1` and `ifTrue` indexes `leaves`.
+    public struct Step: Sendable, Hashable {
+        public let atom: Int32
+        public let ifTrue: Int32
+        public let ifFalse: Int32
+    }
+
     public let decision: Int
     public let hitPolicy: HitPolicy
     public let atoms: [AtomicTest]
     public let nodes: [Node]
     public let root: Int
+    /// `nodes` as steps, in the same order.
+    public let steps: [Step]
+    /// The rule lists of the leaves, indexed by a leaf step's `ifTrue`.
+    public let leaves: [[Int]]
+    /// The expressions of `atoms`, in the same order.
+    public let atomExpressions: [Expression]
+    /// The recognised shape of each atom, in the same order.
+    public let kernels: [AtomKernel]
+
+    public init(decision: Int, hitPolicy: HitPolicy, atoms: [AtomicTest], nodes: [Node], root: Int) {
+        self.decision = decision
+        self.hitPolicy = hitPolicy
+        self.atoms = atoms
+        self.nodes = nodes
+        self.root = root
+        var leaves: [[Int]] = []
+        steps = nodes.map { node in
+            switch node {
+            case .test(let atom, let ifTrue, let ifFalse):
+                return Step(atom: Int32(atom), ifTrue: Int32(ifTrue), ifFalse: Int32(ifFalse))
+            case .leaf(let rules):
+                leaves.append(rules)
+                return Step(atom: -1, ifTrue: Int32(leaves.count - 1), ifFalse: -1)
+            }
+        }
+        self.leaves = leaves
+        atomExpressions = atoms.map(\.expression)
+        kernels = atoms.map { AtomKernel.recognise($0.expression) }
+    }
 
     /// The number of tests on the longest path from the root.
     public var depth: Int {

@@ -2,12 +2,14 @@
 /// and the variant chain merged. It is what the compiler and both evaluators read.
 ///
 /// Immutable and `Sendable`: one checked policy can serve every thread.
-public struct CheckedPolicy: Sendable {
+public final class CheckedPolicy: Sendable {
     public let metadata: PolicyMetadata
     public let inputs: [InputDeclaration]
     public let parameters: [ParameterDeclaration]
     public let definitions: [DefinitionDeclaration]
     public let decisions: [DecisionDeclaration]
+    /// The flat form both evaluators run, built once here.
+    public let program: EvaluationProgram
 
     public init(metadata: PolicyMetadata, inputs: [InputDeclaration], parameters: [ParameterDeclaration],
                 definitions: [DefinitionDeclaration], decisions: [DecisionDeclaration]) {
@@ -16,6 +18,7 @@ public struct CheckedPolicy: Sendable {
         self.parameters = parameters
         self.definitions = definitions
         self.decisions = decisions
+        program = EvaluationProgram(definitions: definitions, parameters: parameters, decisions: decisions)
     }
 
     public func inputIndex(named name: String) -> Int? { inputs.firstIndex { $0.name == name } }
@@ -38,7 +41,7 @@ public struct CheckedPolicy: Sendable {
 }
 
 /// Who wrote a policy, what it is called, when it applies and which documents it follows.
-public struct PolicyMetadata: Sendable {
+public final class PolicyMetadata: Sendable {
     public let id: String
     public let title: String
     public let titleEnglish: String?

@@ -1,50 +1,69 @@
-/// Computes a decision's value when an expression first needs it. The decision-tree
-/// evaluator and the reference interpreter each provide one.
-public protocol DecisionEvaluating: AnyObject {
-    func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> Value
+/// Computes one decision's value and the rules that gave it, when an expression first
+/// needs it. The decision-tree evaluator and the reference interpreter each provide one.
+public protocol DecisionEvaluating: Sendable {
+    func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int])
 }
 
 /// The state of one evaluation of one person on one date: the facts, the parameters in
 /// force, and each definition and decision computed at most once.
 public final class EvaluationFrame {
-    public let policy: CheckedPolicy
-    public let inputs: [Value]
-    public let parameters: [Value?]
-    public let date: CivilDate
-    @usableFromInline var definitionMemo: [Value?]
-    @usableFromInline var decisionMemo: [Value?]
-    unowned let decisions: any DecisionEvaluating
+    public let program: EvaluationProgram
+    public private(set) var inputs: [Value]
+    public private(set) var parameters: [Value?]
+    public private(set) var date: CivilDate
+    var decisions: any DecisionEvaluating
+    /// Definitions first, then decisions.
+    @exclusivity(unchecked) var memo: [Value?]
+    let decisionOffset: Int
+    /// The rules that fired for each decision computed so far.
+    @exclusivity(unchecked) public private(set) var firedRules: [[Int]]
 
-    public init(policy: CheckedPolicy, inputs: [Value], parameters: [Value?], date: CivilDate, decisions: any DecisionEvaluating) {
-        self.policy = policy
+    public init(program: EvaluationProgram, inputs: [Value], parameters: [Value?], date: CivilDate, decisions: any DecisionEvaluating) {
+        self.program = program
         self.inputs = inputs
         self.parameters = parameters
         self.date = date
         self.decisions = decisions
-        definitionMemo = Array(repeating: nil, count: policy.definitions.count)
-        decisionMemo = Array(repeating: nil, count: policy.decisions.count)
+        decisionOffset = program.definitions.count
+        memo = Array(repeating: nil, count: program.definitions.count + program.decisions.count)
+        firedRules = Array(repeating: [], count: program.decisions.count)
+    }
+
+    /// Starts a new evaluation in the same memory: another person, date or evaluator.
+    /// Cheaper than a new frame when many persons are evaluated one after another.
+    public func reset(inputs: [Value], parameters: [Value?], date: CivilDate, decisions: any DecisionEvaluating) {
+        self.inputs = inputs
+        self.parameters = parameters
+        self.date = date
+        self.decisions = decisions
+        memo.withUnsafeMutableBufferPointer { slots in
+            for index in slots.indices { slots[index] = nil }
+        }
+        firedRules.withUnsafeMutableBufferPointer { slots in
+            for index in slots.indices { slots[index] = [] }
+        }
     }
 
     public func definition(_ index: Int) throws(EvaluationFault) -> Value {
-        if let value = definitionMemo[index] { return value }
-        let declaration = policy.definitions[index]
+        if let value = memo[index] { return value }
         let value: Value
         do {
-            value = try declaration.expression.evaluate(in: self)
+            value = try program.definitions[index].evaluate(in: self)
         } catch {
-            throw error.located(at: declaration.span)
+            throw error.located(at: program.definitionSpans[index])
         }
-        definitionMemo[index] = value
+        memo[index] = value
         return value
     }
 
     public func decision(_ index: Int) throws(EvaluationFault) -> Value {
-        if let value = decisionMemo[index] { return value }
-        let value = try decisions.evaluateDecision(index, in: self)
-        decisionMemo[index] = value
+        if let value = memo[decisionOffset + index] { return value }
+        let (value, fired) = try decisions.evaluateDecision(index, in: self)
+        memo[decisionOffset + index] = value
+        firedRules[index] = fired
         return value
     }
 
     /// A decision's value if it has been computed already.
-    public func memoizedDecision(_ index: Int) -> Value? { decisionMemo[index] }
+    public func memoizedDecision(_ index: Int) -> Value? { memo[decisionOffset + index] }
 }

@@ -10,8 +10,9 @@ extension Expression {
             return try frame.definition(index)
         case .parameter(let index):
             guard let value = frame.parameters[index] else {
-                let parameter = frame.policy.parameters[index]
-                throw EvaluationFault(.parameterNotInForce, "parameter `\(parameter.name)` has no value in force on \(frame.date)", at: parameter.span)
+                let program = frame.program
+                throw EvaluationFault(.parameterNotInForce, "parameter `\(program.parameterNames[index])` has no value in force on \(frame.date)",
+                                      at: program.parameterSpans[index])
             }
             return value
         case .decision(let index):
@@ -64,6 +65,11 @@ extension Expression {
             guard case .record(let values) = try record.evaluate(in: frame), index < values.count else { return .integer(0) }
             return values[index]
         case .call(let function, let arguments):
+            if arguments.count == 2, function == .yearsBetween || function == .daysBetween,
+               case .date(let start) = try arguments[0].evaluate(in: frame), case .date(let end) = try arguments[1].evaluate(in: frame) {
+                // The common case without an argument array: full years of age.
+                return .integer(Int64(function == .yearsBetween ? CivilDate.fullYears(from: start, to: end) : end.dayNumber - start.dayNumber))
+            }
             var values: [Value] = []
             values.reserveCapacity(arguments.count)
             for argument in arguments { values.append(try argument.evaluate(in: frame)) }

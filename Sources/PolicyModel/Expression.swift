@@ -68,7 +68,7 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    func holds(_ order: Int) -> Bool {
+    @inlinable public func holds(_ order: Int) -> Bool {
         switch self {
         case .equal: return order == 0
         case .notEqual: return order != 0

@@ -34,8 +34,8 @@ extension PolicyEvaluator {
         let policy = self.policy
         let parameters = policy.parameterValues(on: evaluation.date)
         // Definitions are pure: recompute those the trace shows with a reference frame.
-        let interpreter = ReferenceInterpreter(policy: policy)
-        let frame = EvaluationFrame(policy: policy, inputs: facts.values, parameters: parameters, date: evaluation.date, decisions: interpreter)
+        let frame = EvaluationFrame(program: policy.program, inputs: facts.values, parameters: parameters, date: evaluation.date,
+                                    decisions: ReferenceInterpreter(program: policy.program))
         var decisionValues: [Int: Value] = [:]
         for result in evaluation.results { decisionValues[result.decision] = result.value }
         return evaluation.results.map { result in

@@ -28,39 +28,43 @@ public struct PolicyEvaluator: Sendable {
 
     public func evaluate(_ facts: Facts, on date: CivilDate, engine: Engine = .tree) throws(EvaluationError) -> Evaluation {
         try checkInForce(on: date)
+        try checkDates(facts, on: date)
+        let frame: EvaluationFrame
+        switch engine {
+        case .tree:
+            let epoch = compiled.epoch(on: date)
+            frame = EvaluationFrame(program: policy.program, inputs: facts.values, parameters: epoch.parameters, date: date,
+                                    decisions: TreeEvaluator(program: policy.program, epoch: epoch))
+        case .reference:
+            frame = EvaluationFrame(program: policy.program, inputs: facts.values, parameters: policy.parameterValues(on: date), date: date,
+                                    decisions: ReferenceInterpreter(program: policy.program))
+        }
+        return try evaluateAll(facts, on: date, in: frame)
+    }
+
+    /// Checks the facts against the date (a birth date may not be later).
+    func checkDates(_ facts: Facts, on date: CivilDate) throws(EvaluationError) {
         for slot in dateChecked {
             if case .date(let value) = facts.values[slot], value > date {
                 let input = policy.inputs[slot]
                 throw .invalidFacts(FactsError(problems: [FactProblem(field: input.name, message: "is \(value), after the evaluation date \(date)")]))
             }
         }
-        let epoch = compiled.epoch(on: date)
-        switch engine {
-        case .tree:
-            let evaluator = TreeEvaluator(policy: policy, epoch: epoch)
-            let frame = EvaluationFrame(policy: policy, inputs: facts.values, parameters: epoch.parameters, date: date, decisions: evaluator)
-            let values = try evaluateAll(in: frame)
-            return Evaluation(policy: policy.metadata, date: date, personID: facts.id,
-                              results: values.indices.map { DecisionResult(decision: $0, value: values[$0], firedRules: evaluator.fired[$0]) })
-        case .reference:
-            let evaluator = ReferenceInterpreter(policy: policy)
-            let parameters = policy.parameterValues(on: date)
-            let frame = EvaluationFrame(policy: policy, inputs: facts.values, parameters: parameters, date: date, decisions: evaluator)
-            let values = try evaluateAll(in: frame)
-            return Evaluation(policy: policy.metadata, date: date, personID: facts.id,
-                              results: values.indices.map { DecisionResult(decision: $0, value: values[$0], firedRules: evaluator.fired[$0]) })
-        }
     }
 
-    func evaluateAll(in frame: EvaluationFrame) throws(EvaluationError) -> [Value] {
-        var values: [Value] = []
-        values.reserveCapacity(policy.decisions.count)
+    func evaluateAll(_ facts: Facts, on date: CivilDate, in frame: EvaluationFrame) throws(EvaluationError) -> Evaluation {
+        let count = frame.program.decisions.count
+        var results: [DecisionResult] = []
+        results.reserveCapacity(count)
         do {
-            for index in policy.decisions.indices { values.append(try frame.decision(index)) }
+            for index in 0..<count {
+                let value = try frame.decision(index)
+                results.append(DecisionResult(decision: index, value: value, firedRules: frame.firedRules[index]))
+            }
         } catch {
             throw .fault(error)
         }
-        return values
+        return Evaluation(policy: policy.metadata, date: date, personID: facts.id, results: results)
     }
 
     func checkInForce(on date: CivilDate) throws(EvaluationError) {

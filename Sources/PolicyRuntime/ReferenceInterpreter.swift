@@ -1,38 +1,26 @@
 import PolicyModel
 
 /// The reference evaluator: reads the checked rules one by one, in order, exactly as
-/// written. Slow and plain on purpose; the decision trees must agree with it.
-final class ReferenceInterpreter: DecisionEvaluating {
-    let policy: CheckedPolicy
-    var fired: [[Int]]
+/// written. Plain on purpose; the decision trees must agree with it.
+struct ReferenceInterpreter: DecisionEvaluating {
+    let program: EvaluationProgram
 
-    init(policy: CheckedPolicy) {
-        self.policy = policy
-        fired = Array(repeating: [], count: policy.decisions.count)
-    }
-
-    func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> Value {
-        let decision = policy.decisions[index]
-        let (value, rules): (Value, [Int])
-        if case .table(let table) = decision.body {
-            var matched: [Int] = []
-            for (position, rule) in table.rules.enumerated() {
-                let holds: Bool
-                do {
-                    holds = try rule.condition?.evaluateBool(in: frame) ?? true
-                } catch {
-                    throw error.located(at: rule.span)
-                }
-                if holds {
-                    matched.append(position)
-                    if table.hitPolicy == .first { break }
-                }
+    func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
+        let decision = program.decisions[index]
+        guard case .table(let table) = decision.body else { return try RuleOutcome.value(of: decision, in: frame) }
+        var matched: [Int] = []
+        for (position, condition) in table.conditions.enumerated() {
+            let holds: Bool
+            do {
+                holds = try condition?.evaluateBool(in: frame) ?? true
+            } catch {
+                throw error.located(at: table.ruleSpans[position])
             }
-            (value, rules) = try RuleOutcome.value(of: table, decision: decision, matched: matched, in: frame)
-        } else {
-            (value, rules) = try RuleOutcome.value(of: decision, in: frame)
+            if holds {
+                matched.append(position)
+                if table.hitPolicy == .first { break }
+            }
         }
-        fired[index] = rules
-        return value
+        return try RuleOutcome.value(of: table, decision: decision, matched: matched, in: frame)
     }
 }

@@ -2,45 +2,53 @@ import PolicyCompiler
 import PolicyModel
 
 /// Evaluates decisions by walking their compiled decision trees.
-final class TreeEvaluator: DecisionEvaluating {
-    let policy: CheckedPolicy
+struct TreeEvaluator: DecisionEvaluating {
+    let program: EvaluationProgram
     let epoch: PolicyEpoch
-    var fired: [[Int]]
 
-    init(policy: CheckedPolicy, epoch: PolicyEpoch) {
-        self.policy = policy
-        self.epoch = epoch
-        fired = Array(repeating: [], count: policy.decisions.count)
-    }
-
-    func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> Value {
-        let decision = policy.decisions[index]
-        let (value, rules): (Value, [Int])
-        if case .table(let table) = decision.body, let tree = epoch.trees[index] {
-            let matched = try walk(tree, in: frame)
-            (value, rules) = try RuleOutcome.value(of: table, decision: decision, matched: matched, in: frame)
-        } else {
-            (value, rules) = try RuleOutcome.value(of: decision, in: frame)
+    func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
+        let decision = program.decisions[index]
+        if let table = decision.table, let tree = epoch.trees[index] {
+            let matched = try walk(tree, decision: decision, in: frame)
+            return try RuleOutcome.value(of: table, decision: decision, matched: matched, in: frame)
         }
-        fired[index] = rules
-        return value
+        return try RuleOutcome.value(of: decision, in: frame)
     }
 
-    func walk(_ tree: DecisionTree, in frame: EvaluationFrame) throws(EvaluationFault) -> [Int] {
-        var node = tree.root
-        while true {
-            switch tree.nodes[node] {
-            case .leaf(let rules):
-                return rules
-            case .test(let atom, let ifTrue, let ifFalse):
-                let answer: Bool
-                do {
-                    answer = try tree.atoms[atom].expression.evaluateBool(in: frame)
-                } catch {
-                    throw error.located(at: policy.decisions[tree.decision].span)
-                }
-                node = answer ? ifTrue : ifFalse
+    func walk(_ tree: DecisionTree, decision: DecisionProgram, in frame: EvaluationFrame) throws(EvaluationFault) -> [Int] {
+        let steps = tree.steps
+        var step = steps[tree.root]
+        while step.atom >= 0 {
+            let answer: Bool
+            do {
+                let kernel = tree.kernels[Int(step.atom)]
+                answer = kernel.test == .general ? try tree.atomExpressions[Int(step.atom)].evaluateBool(in: frame) : try kernel.answer(in: frame)
+            } catch {
+                throw error.located(at: decision.span)
             }
+            step = steps[Int(answer ? step.ifTrue : step.ifFalse)]
+        }
+        return tree.leaves[Int(step.ifTrue)]
+    }
+}
+
+extension AtomKernel {
+    /// The answer of a recognised (not `general`) test.
+    @inline(__always)
+    func answer(in frame: EvaluationFrame) throws(EvaluationFault) -> Bool {
+        let value: Value
+        switch source {
+        case .input: value = frame.inputs[Int(index)]
+        case .definition: value = try frame.definition(Int(index))
+        case .decision: value = try frame.decision(Int(index))
+        }
+        switch (test, value) {
+        case (.isTrue, .bool(let flag)): return flag
+        case (.isFalse, .bool(let flag)): return !flag
+        case (.integerCompare, .integer(let number)): return comparison.holds(number == constant ? 0 : (number < constant ? -1 : 1))
+        case (.enumInSet, .enumCase(let case_)): return constant & (1 << case_) != 0
+        case (.enumNotInSet, .enumCase(let case_)): return constant & (1 << case_) == 0
+        default: return false
         }
     }
 }

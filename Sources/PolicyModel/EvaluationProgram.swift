@@ -1,0 +1,79 @@
+/// What an evaluation reads for every person, laid out flat once per checked policy:
+/// expressions and the few facts about rules the evaluators need, without the names,
+/// labels and texts of the declarations. Shared by reference, so starting an evaluation
+/// copies nothing.
+public final class EvaluationProgram: Sendable {
+    public let definitions: [Expression]
+    public let definitionSpans: [SourceSpan]
+    public let parameterNames: [String]
+    public let parameterSpans: [SourceSpan]
+    public let decisions: [DecisionProgram]
+
+    public init(definitions: [DefinitionDeclaration], parameters: [ParameterDeclaration], decisions: [DecisionDeclaration]) {
+        self.definitions = definitions.map(\.expression)
+        definitionSpans = definitions.map(\.span)
+        parameterNames = parameters.map(\.name)
+        parameterSpans = parameters.map(\.span)
+        self.decisions = decisions.map(DecisionProgram.init)
+    }
+}
+
+/// One decision as the evaluators run it.
+public final class DecisionProgram: Sendable {
+    /// How the decision computes its value.
+    public enum Body: Sendable {
+        case table(TableProgram)
+        case formula(Expression, SourceSpan)
+        case apportionment(Apportionment)
+    }
+
+    public let name: String
+    public let span: SourceSpan
+    public let body: Body
+    /// The table of a rule-table decision (the same as in `body`), for a quick look.
+    public let table: TableProgram?
+
+    init(_ declaration: DecisionDeclaration) {
+        name = declaration.name
+        span = declaration.span
+        switch declaration.body {
+        case .table(let table): body = .table(TableProgram(table))
+        case .formula(let rule): body = .formula(rule.output, rule.span)
+        case .apportionment(let apportionment): body = .apportionment(apportionment)
+        }
+        if case .table(let table) = body { self.table = table } else { table = nil }
+    }
+}
+
+/// A rule table as the evaluators run it: conditions and outputs by rule index, the
+/// `else` row's output last, and one shared `[index]` array per rule so that reporting
+/// which rule fired allocates nothing.
+public final class TableProgram: Sendable {
+    public let hitPolicy: HitPolicy
+    /// Conditions of the rules, in order (nil: always holds). The `else` row is not here.
+    public let conditions: [Expression?]
+    /// Outputs of the rules, the `else` row's (if any) last.
+    public let outputs: [Expression]
+    /// Whether each output is a list whose items a `collect` table appends one by one.
+    public let outputIsList: [Bool]
+    public let ruleIDs: [String]
+    public let ruleSpans: [SourceSpan]
+    public let hasOtherwise: Bool
+    /// `[i]` for each rule index `i`, the `else` row included.
+    public let single: [[Int]]
+
+    init(_ table: RuleTable) {
+        let rules = table.rules + (table.otherwise.map { [$0] } ?? [])
+        hitPolicy = table.hitPolicy
+        conditions = table.rules.map(\.condition)
+        outputs = rules.map(\.output)
+        outputIsList = rules.map(\.outputIsList)
+        ruleIDs = rules.map(\.id)
+        ruleSpans = rules.map(\.span)
+        hasOtherwise = table.otherwise != nil
+        single = rules.indices.map { [$0] }
+    }
+
+    /// The number of rules, the `else` row excluded.
+    public var ruleCount: Int { conditions.count }
+}
