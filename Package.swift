@@ -28,13 +28,15 @@ let package = Package(
         .target(name: "CarePolicy", dependencies: ["PolicyModel", "PolicySyntax", "PolicyCheck", "PolicyCompiler", "PolicyRuntime"]),
         .executableTarget(name: "carepolicy", dependencies: ["CarePolicy", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "CarePolicyBenchmarks", dependencies: ["CarePolicy"]),
+        // Fixture paths and sample facts shared by the test targets.
+        .target(name: "TestSupport", dependencies: ["CarePolicy"], path: "Tests/TestSupport"),
         .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
         .testTarget(name: "PolicySyntaxTests", dependencies: ["PolicySyntax"]),
-        .testTarget(name: "PolicyCheckTests", dependencies: ["CarePolicy"], resources: []),
-        .testTarget(name: "PolicyCompilerTests", dependencies: ["CarePolicy"]),
-        .testTarget(name: "PolicyRuntimeTests", dependencies: ["CarePolicy"]),
-        .testTarget(name: "CarePolicyTests", dependencies: ["CarePolicy"]),
-        .testTarget(name: "CLITests", dependencies: ["CarePolicy"]),
+        .testTarget(name: "PolicyCheckTests", dependencies: ["CarePolicy", "TestSupport"]),
+        .testTarget(name: "PolicyCompilerTests", dependencies: ["CarePolicy", "TestSupport"]),
+        .testTarget(name: "PolicyRuntimeTests", dependencies: ["CarePolicy", "TestSupport"]),
+        .testTarget(name: "CarePolicyTests", dependencies: ["CarePolicy", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["CarePolicy", "TestSupport", "carepolicy"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import CarePolicy
 import Foundation
 import Testing
+import TestSupport
 
 /// Each broken fixture is refused with exactly the diagnostics in its `expected.txt`:
 /// location, source line, caret and help, as a policy officer sees them.

@@ -1,5 +1,6 @@
 import CarePolicy
 import Testing
+import TestSupport
 
 /// A variant extends a base: it overrides a parameter's timeline, replaces a rule in
 /// place by its id and inserts a new rule after another.
