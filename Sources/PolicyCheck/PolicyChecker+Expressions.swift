@@ -117,7 +117,7 @@ extension PolicyChecker {
             } else if case .enumeration(let enumType)? = expected {
                 help = "the values here are " + enumType.cases.map { "`\($0)`" }.joined(separator: ", ")
             } else {
-                help = "declare it under `inputs`, `parameters` or `definitions`, or put text in quotes"
+                help = "declare it under `inputs`, `parameters` or `definitions`; for text, write it in quotes the expression keeps: `“\(name)”` or `'\"\(name)\"'` (YAML removes the outer quotes)"
             }
             diagnostics.append(.error("unknown name `\(name)`", at: span, help: help))
             return nil
