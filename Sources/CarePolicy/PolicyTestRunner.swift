@@ -65,7 +65,7 @@ public enum PolicyTestRunner {
                         let result = evaluation.results[index]
                         if !matches(expectation.value, result.value, type: decision.type) {
                             let rules = result.firedRules.compactMap { $0 < decision.rules.count ? decision.rules[$0].id : nil }.joined(separator: ", ")
-                            differences.append("\(decision.name): expected \(describe(expectation.value)), got \(JSONText.write(JSONText.value(result.value, type: decision.type))) (rule \(rules))")
+                            differences.append("\(decision.name): expected \(describe(expectation.value)), got \(result.value.display(as: decision.type)) (rule \(rules))")
                         }
                     }
                 } catch {

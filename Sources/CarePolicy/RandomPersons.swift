@@ -94,14 +94,21 @@ public struct RandomPersons: Sendable {
 /// The outcome of running both evaluators over random persons.
 public struct AgreementReport: Sendable {
     public var persons = 0
+    /// Persons on whom both evaluators stopped with the same kind of fault.
     public var faults = 0
+    /// How many persons the evaluators disagreed on.
+    public var disagreements = 0
+    /// The first few disagreements, described.
     public var mismatches: [String] = []
 }
 
 public enum EvaluatorAgreement {
     /// Evaluates `count` random persons on random dates with the decision trees and the
-    /// reference interpreter, and lists every person on whom they differ.
-    public static func check(_ policy: LoadedPolicy, count: Int, seed: UInt64, maximumReported: Int = 10) -> AgreementReport {
+    /// reference interpreter, and counts every person on whom they differ (in a value,
+    /// in the rules that fired, or in failing), describing the first `maximumReported`.
+    /// `progress` is called with the number of persons done, every 10,000.
+    public static func check(_ policy: LoadedPolicy, count: Int, seed: UInt64, maximumReported: Int = 10,
+                             progress: ((Int) -> Void)? = nil) -> AgreementReport {
         var generator = SeededGenerator(seed: seed)
         let persons = RandomPersons(policy: policy.checked)
         var report = AgreementReport()
@@ -111,24 +118,35 @@ public enum EvaluatorAgreement {
             if let effective, date < effective { date = effective }
             let facts = persons.person(number: number, on: date, using: &generator)
             report.persons += 1
+            if report.persons % 10_000 == 0 { progress?(report.persons) }
             let tree = Result { () throws(EvaluationError) -> Evaluation in try policy.evaluator.evaluate(facts, on: date, engine: .tree) }
             let reference = Result { () throws(EvaluationError) -> Evaluation in try policy.evaluator.evaluate(facts, on: date, engine: .reference) }
+            var difference: String?
             switch (tree, reference) {
             case (.success(let a), .success(let b)):
-                if a.results != b.results, report.mismatches.count < maximumReported {
-                    let first = zip(a.results, b.results).first { $0 != $1 }
-                    let name = first.map { policy.checked.decisions[$0.0.decision].name } ?? "?"
-                    report.mismatches.append("person \(number) on \(date): `\(name)` differs: tree \(first.map { "\($0.0)" } ?? "") vs reference \(first.map { "\($0.1)" } ?? "")")
-                } else if a.results != b.results {
-                    report.mismatches.append("")
+                if a.results != b.results, let first = zip(a.results, b.results).first(where: { $0 != $1 }) {
+                    let name = policy.checked.decisions[first.0.decision].name
+                    difference = "`\(name)` differs: tree \(first.0) vs reference \(first.1)"
                 }
             case (.failure(let a), .failure(let b)):
                 report.faults += 1
-                if "\(a)".isEmpty != "\(b)".isEmpty { report.mismatches.append("person \(number): faults differ") }
+                if kind(of: a) != kind(of: b) { difference = "faults differ: tree \(a) / reference \(b)" }
             default:
-                report.mismatches.append("person \(number) on \(date): one evaluator failed and the other did not: \(tree) / \(reference)")
+                difference = "one evaluator failed and the other did not: \(tree) / \(reference)"
+            }
+            if let difference {
+                report.disagreements += 1
+                if report.mismatches.count < maximumReported { report.mismatches.append("person \(number) on \(date): \(difference)") }
             }
         }
         return report
+    }
+
+    static func kind(of error: EvaluationError) -> String {
+        switch error {
+        case .fault(let fault): return fault.kind.rawValue
+        case .invalidFacts: return "invalid facts"
+        case .notInForce: return "not in force"
+        }
     }
 }

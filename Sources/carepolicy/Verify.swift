@@ -26,10 +26,14 @@ struct Verify: ParsableCommand {
                 Output.out(error.rendered)
                 throw ExitCode(1)
             }
-            let report = EvaluatorAgreement.check(policy, count: count, seed: seed)
-            disagreements += report.mismatches.count
-            Output.out("\(file): \(report.persons) persons, \(report.mismatches.count) disagreements, \(report.faults) evaluated to a fault in both (seed \(seed))")
-            for mismatch in report.mismatches where !mismatch.isEmpty { Output.out("  " + mismatch) }
+            // Progress on standard error about every tenth of a long run.
+            let step = max(10_000, count / 10 / 10_000 * 10_000)
+            let report = EvaluatorAgreement.check(policy, count: count, seed: seed) { done in
+                if count >= 100_000, done % step == 0 { Output.err("\(file): \(done) of \(count) persons checked") }
+            }
+            disagreements += report.disagreements
+            Output.out("\(file): \(report.persons) persons, \(report.disagreements) disagreements, \(report.faults) evaluated to a fault in both (seed \(seed))")
+            for mismatch in report.mismatches { Output.out("  " + mismatch) }
         }
         if disagreements > 0 { throw ExitCode(1) }
     }
