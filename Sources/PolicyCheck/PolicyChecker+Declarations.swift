@@ -31,6 +31,19 @@ extension PolicyChecker {
                 diagnostics.append(.error("the default is above `max`", at: span))
             }
         }
+        var decimalPlaces: Int?
+        if let scalar = syntax.decimals {
+            if type != .decimal {
+                diagnostics.append(.error("`decimals` applies to decimal inputs, not to \(type)", at: scalar.span))
+            } else if let places = Int(scalar.text), (0...18).contains(places) {
+                decimalPlaces = places
+                if let defaultValue, case .decimal(let number) = defaultValue, Int(number.normalized.scale) > places, let span = syntax.defaultValue?.span {
+                    diagnostics.append(.error("the default has more than \(places) decimal places", at: span))
+                }
+            } else {
+                diagnostics.append(.error("`decimals` must be a whole number from 0 to 18", at: scalar.span, help: "write `decimals: 2` for amounts of money"))
+            }
+        }
         var notAfter = false
         if let scalar = syntax.notAfter {
             if scalar.text != PolicyChecker.evaluationDateName || type != .date {
@@ -41,7 +54,7 @@ extension PolicyChecker {
             }
         }
         return InputDeclaration(name: syntax.name.value, type: type, label: syntax.label ?? syntax.name.value, labelEnglish: syntax.labelEnglish,
-                                defaultValue: defaultValue, minimum: minimum, maximum: maximum, notAfterEvaluationDate: notAfter,
+                                defaultValue: defaultValue, minimum: minimum, maximum: maximum, decimalPlaces: decimalPlaces, notAfterEvaluationDate: notAfter,
                                 provenance: Provenance(syntax.provenance), span: syntax.name.span)
     }
 

@@ -13,13 +13,16 @@ public final class CompiledPolicy: Sendable {
     }
 
     /// The period in force on `date`.
-    public func epoch(on date: CivilDate) -> PolicyEpoch {
+    public func epoch(on date: CivilDate) -> PolicyEpoch { epochs[epochIndex(on: date)] }
+
+    /// The index in `epochs` of the period in force on `date`.
+    public func epochIndex(on date: CivilDate) -> Int {
         var low = 0, high = epochs.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if epochs[middle].from <= date { low = middle } else { high = middle - 1 }
         }
-        return epochs[low]
+        return low
     }
 }
 

@@ -92,13 +92,15 @@ public struct InputDeclaration: Sendable {
     public let defaultValue: Value?
     public let minimum: Value?
     public let maximum: Value?
+    /// For a decimal: the most decimal places a value may have; nil for any.
+    public let decimalPlaces: Int?
     /// For a date: it may not be later than the evaluation date (a birth date).
     public let notAfterEvaluationDate: Bool
     public let provenance: Provenance
     public let span: SourceSpan
 
     public init(name: String, type: ValueType, label: String, labelEnglish: String?, defaultValue: Value?,
-                minimum: Value?, maximum: Value?, notAfterEvaluationDate: Bool, provenance: Provenance, span: SourceSpan) {
+                minimum: Value?, maximum: Value?, decimalPlaces: Int? = nil, notAfterEvaluationDate: Bool, provenance: Provenance, span: SourceSpan) {
         self.name = name
         self.type = type
         self.label = label
@@ -106,6 +108,7 @@ public struct InputDeclaration: Sendable {
         self.defaultValue = defaultValue
         self.minimum = minimum
         self.maximum = maximum
+        self.decimalPlaces = decimalPlaces
         self.notAfterEvaluationDate = notAfterEvaluationDate
         self.provenance = provenance
         self.span = span

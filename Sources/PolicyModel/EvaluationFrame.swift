@@ -1,6 +1,6 @@
 /// Computes one decision's value and the rules that gave it, when an expression first
 /// needs it. The decision-tree evaluator and the reference interpreter each provide one.
-public protocol DecisionEvaluating: Sendable {
+public protocol DecisionEvaluating: AnyObject, Sendable {
     func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int])
 }
 
@@ -8,10 +8,14 @@ public protocol DecisionEvaluating: Sendable {
 /// force, and each definition and decision computed at most once.
 public final class EvaluationFrame {
     public let program: EvaluationProgram
-    public private(set) var inputs: [Value]
-    public private(set) var parameters: [Value?]
-    public private(set) var date: CivilDate
-    var decisions: any DecisionEvaluating
+    // Read for every test; a frame belongs to one thread, so the dynamic exclusivity
+    // checks of class properties are turned off here.
+    @exclusivity(unchecked) public private(set) var inputs: [Value]
+    @exclusivity(unchecked) public private(set) var parameters: [Value?]
+    @exclusivity(unchecked) public private(set) var date: CivilDate
+    /// Called for every decision without retaining; `owner` keeps it alive.
+    @exclusivity(unchecked) unowned(unsafe) var decisions: any DecisionEvaluating
+    @exclusivity(unchecked) var owner: any DecisionEvaluating
     /// Definitions first, then decisions.
     @exclusivity(unchecked) var memo: [Value?]
     let decisionOffset: Int
@@ -24,6 +28,7 @@ public final class EvaluationFrame {
         self.parameters = parameters
         self.date = date
         self.decisions = decisions
+        owner = decisions
         decisionOffset = program.definitions.count
         memo = Array(repeating: nil, count: program.definitions.count + program.decisions.count)
         firedRules = Array(repeating: [], count: program.decisions.count)
@@ -35,7 +40,10 @@ public final class EvaluationFrame {
         self.inputs = inputs
         self.parameters = parameters
         self.date = date
-        self.decisions = decisions
+        if decisions !== owner {
+            self.decisions = decisions
+            owner = decisions
+        }
         memo.withUnsafeMutableBufferPointer { slots in
             for index in slots.indices { slots[index] = nil }
         }

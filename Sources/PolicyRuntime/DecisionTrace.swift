@@ -35,7 +35,7 @@ extension PolicyEvaluator {
         let parameters = policy.parameterValues(on: evaluation.date)
         // Definitions are pure: recompute those the trace shows with a reference frame.
         let frame = EvaluationFrame(program: policy.program, inputs: facts.values, parameters: parameters, date: evaluation.date,
-                                    decisions: ReferenceInterpreter(program: policy.program))
+                                    decisions: referenceInterpreter)
         var decisionValues: [Int: Value] = [:]
         for result in evaluation.results { decisionValues[result.decision] = result.value }
         return evaluation.results.map { result in

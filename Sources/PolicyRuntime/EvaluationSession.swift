@@ -21,14 +21,11 @@ public final class EvaluationSession {
     public func evaluate(_ facts: Facts, on date: CivilDate) throws(EvaluationError) -> Evaluation {
         try evaluator.checkInForce(on: date)
         try evaluator.checkDates(facts, on: date)
-        let epoch = evaluator.compiled.epoch(on: date)
-        let program = evaluator.policy.program
+        let trees = evaluator.treeEvaluator(on: date)
         if let frame {
-            frame.reset(inputs: facts.values, parameters: epoch.parameters, date: date,
-                        decisions: TreeEvaluator(program: program, epoch: epoch))
+            frame.reset(inputs: facts.values, parameters: trees.epoch.parameters, date: date, decisions: trees)
         } else {
-            frame = EvaluationFrame(program: program, inputs: facts.values, parameters: epoch.parameters, date: date,
-                                    decisions: TreeEvaluator(program: program, epoch: epoch))
+            frame = EvaluationFrame(program: evaluator.policy.program, inputs: facts.values, parameters: trees.epoch.parameters, date: date, decisions: trees)
         }
         return try evaluator.evaluateAll(facts, on: date, in: frame!)
     }

@@ -76,6 +76,9 @@ public struct FactsDecoder: Sendable {
     }
 
     func rangeProblem(_ value: Value, _ input: InputDeclaration) -> FactProblem? {
+        if let places = input.decimalPlaces, case .decimal(let number) = value, Int(number.normalized.scale) > places {
+            return FactProblem(field: input.name, message: "is \(number), with more than \(places) decimal places (\(places == 2 ? "an amount in yuan and fen" : "at most \(places) allowed"))")
+        }
         if let minimum = input.minimum, Expression.order(value, minimum, .decimal) < 0 {
             return FactProblem(field: input.name, message: "is \(value.display(as: input.type)), below the smallest allowed value \(minimum.display(as: input.type))\(FactsDecoder.rangeText(input))")
         }

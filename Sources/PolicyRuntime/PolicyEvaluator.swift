@@ -20,9 +20,14 @@ public struct PolicyEvaluator: Sendable {
     public let compiled: CompiledPolicy
     public var policy: CheckedPolicy { compiled.checked }
     let dateChecked: [Int]
+    /// One tree evaluator per period of `compiled.epochs`.
+    let treeEvaluators: [TreeEvaluator]
+    let referenceInterpreter: ReferenceInterpreter
 
     public init(_ compiled: CompiledPolicy) {
         self.compiled = compiled
+        treeEvaluators = compiled.epochs.map { TreeEvaluator(program: compiled.checked.program, epoch: $0) }
+        referenceInterpreter = ReferenceInterpreter(program: compiled.checked.program)
         dateChecked = compiled.checked.inputs.indices.filter { compiled.checked.inputs[$0].notAfterEvaluationDate }
     }
 
@@ -32,14 +37,18 @@ public struct PolicyEvaluator: Sendable {
         let frame: EvaluationFrame
         switch engine {
         case .tree:
-            let epoch = compiled.epoch(on: date)
-            frame = EvaluationFrame(program: policy.program, inputs: facts.values, parameters: epoch.parameters, date: date,
-                                    decisions: TreeEvaluator(program: policy.program, epoch: epoch))
+            let trees = treeEvaluator(on: date)
+            frame = EvaluationFrame(program: policy.program, inputs: facts.values, parameters: trees.epoch.parameters, date: date, decisions: trees)
         case .reference:
             frame = EvaluationFrame(program: policy.program, inputs: facts.values, parameters: policy.parameterValues(on: date), date: date,
-                                    decisions: ReferenceInterpreter(program: policy.program))
+                                    decisions: referenceInterpreter)
         }
         return try evaluateAll(facts, on: date, in: frame)
+    }
+
+    /// The tree evaluator of the period in force on `date`.
+    func treeEvaluator(on date: CivilDate) -> TreeEvaluator {
+        treeEvaluators[compiled.epochIndex(on: date)]
     }
 
     /// Checks the facts against the date (a birth date may not be later).

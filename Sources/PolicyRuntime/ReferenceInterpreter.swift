@@ -2,8 +2,10 @@ import PolicyModel
 
 /// The reference evaluator: reads the checked rules one by one, in order, exactly as
 /// written. Plain on purpose; the decision trees must agree with it.
-struct ReferenceInterpreter: DecisionEvaluating {
+final class ReferenceInterpreter: DecisionEvaluating {
     let program: EvaluationProgram
+
+    init(program: EvaluationProgram) { self.program = program }
 
     func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
         let decision = program.decisions[index]

@@ -1,18 +1,36 @@
 import PolicyCompiler
 import PolicyModel
 
-/// Evaluates decisions by walking their compiled decision trees.
-struct TreeEvaluator: DecisionEvaluating {
+/// Evaluates decisions by walking their compiled decision trees: one per period of a
+/// compiled policy, made once and shared by every evaluation in that period.
+final class TreeEvaluator: DecisionEvaluating {
+    /// What one decision needs, without reference counting: `program` and `epoch`
+    /// keep every object here alive for as long as the evaluator lives.
+    struct Plan {
+        unowned(unsafe) let decision: DecisionProgram
+        unowned(unsafe) let table: TableProgram?
+        unowned(unsafe) let tree: DecisionTree?
+    }
+
     let program: EvaluationProgram
     let epoch: PolicyEpoch
+    let plans: [Plan]
+
+    init(program: EvaluationProgram, epoch: PolicyEpoch) {
+        self.program = program
+        self.epoch = epoch
+        plans = program.decisions.indices.map { index in
+            Plan(decision: program.decisions[index], table: program.decisions[index].table, tree: epoch.trees[index])
+        }
+    }
 
     func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
-        let decision = program.decisions[index]
-        if let table = decision.table, let tree = epoch.trees[index] {
-            let matched = try walk(tree, decision: decision, in: frame)
-            return try RuleOutcome.value(of: table, decision: decision, matched: matched, in: frame)
+        let plan = plans[index]
+        if let table = plan.table, let tree = plan.tree {
+            let matched = try walk(tree, decision: plan.decision, in: frame)
+            return try RuleOutcome.value(of: table, decision: plan.decision, matched: matched, in: frame)
         }
-        return try RuleOutcome.value(of: decision, in: frame)
+        return try RuleOutcome.value(of: plan.decision, in: frame)
     }
 
     func walk(_ tree: DecisionTree, decision: DecisionProgram, in frame: EvaluationFrame) throws(EvaluationFault) -> [Int] {

@@ -3,7 +3,7 @@
 public enum PolicyFileKeys {
     public static let file = ["policy", "extends", "include", "inputs", "parameters", "definitions", "decisions"]
     public static let header = ["id", "title", "title_en", "version", "effective_from", "effective_until", "sources", "note"]
-    public static let input = ["type", "values", "label", "label_en", "default", "min", "max", "not_after", "source", "note"]
+    public static let input = ["type", "values", "label", "label_en", "default", "min", "max", "decimals", "not_after", "source", "note"]
     public static let parameter = ["type", "values", "label", "value", "from", "timeline", "source", "note"]
     public static let parameterPeriod = ["from", "value", "source", "note"]
     public static let definition = ["type", "values", "label", "expr", "source", "note"]

@@ -166,6 +166,7 @@ public struct PolicyFileParser {
                            defaultValue: reader.scalar("default", diagnostics: &diagnostics),
                            minimum: reader.scalar("min", diagnostics: &diagnostics),
                            maximum: reader.scalar("max", diagnostics: &diagnostics),
+                           decimals: reader.scalar("decimals", diagnostics: &diagnostics),
                            notAfter: reader.scalar("not_after", diagnostics: &diagnostics),
                            provenance: reader.provenance(diagnostics: &diagnostics))
     }

@@ -70,6 +70,8 @@ public struct InputSyntax: Sendable {
     public let defaultValue: YAMLScalar?
     public let minimum: YAMLScalar?
     public let maximum: YAMLScalar?
+    /// For a decimal: the most decimal places a value may have (`2` for money).
+    public let decimals: YAMLScalar?
     public let notAfter: YAMLScalar?
     public let provenance: ProvenanceSyntax
 }
