@@ -36,7 +36,6 @@ enum Benchmark {
             let session = EvaluationSession(policy.evaluator)
             let evaluator = policy.evaluator
             let sessionTime = measure(facts) { try? session.evaluate($0, on: date) }
-            if ProcessInfo.processInfo.environment["PROFILE_SESSION"] != nil { for _ in 0..<20 { _ = measure(facts) { try? session.evaluate($0, on: date) } }; continue }
             let tree = measure(facts) { try? evaluator.evaluate($0, on: date, engine: .tree) }
             let reference = measure(facts) { try? evaluator.evaluate($0, on: date, engine: .reference) }
             let calls = perCall(facts) { try? session.evaluate($0, on: date) }
