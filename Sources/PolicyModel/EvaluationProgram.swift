@@ -66,12 +66,23 @@ public final class TableProgram: Sendable {
         let rules = table.rules + (table.otherwise.map { [$0] } ?? [])
         hitPolicy = table.hitPolicy
         conditions = table.rules.map(\.condition)
-        outputs = rules.map(\.output)
+        outputs = rules.map { TableProgram.folded($0.output) }
         outputIsList = rules.map(\.outputIsList)
         ruleIDs = rules.map(\.id)
         ruleSpans = rules.map(\.span)
         hasOtherwise = table.otherwise != nil
         single = rules.indices.map { [$0] }
+    }
+
+    /// A list written out of constants, as one constant: nothing to build per person.
+    static func folded(_ expression: Expression) -> Expression {
+        guard case .list(let items, let element) = expression else { return expression }
+        var values: [Value] = []
+        for item in items {
+            guard case .constant(let value, _) = item else { return expression }
+            values.append(value)
+        }
+        return .constant(.list(values), .list(element))
     }
 
     /// The number of rules, the `else` row excluded.

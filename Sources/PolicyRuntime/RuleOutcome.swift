@@ -20,6 +20,10 @@ enum RuleOutcome {
             }
             return (try output(table, rule, in: frame), table.single[rule])
         case .collect:
+            if matched.count == 1, table.outputIsList[matched[0]] {
+                // One list-valued rule: its list is the value, as it is.
+                return (try output(table, matched[0], in: frame), matched)
+            }
             var items: [Value] = []
             for rule in matched {
                 let value = try output(table, rule, in: frame)
