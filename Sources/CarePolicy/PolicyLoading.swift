@@ -33,6 +33,37 @@ extension LoadedPolicy {
     }
 }
 
+extension LoadedPolicy {
+    /// Every policy under `directory` (as `PolicyFiles.policyFiles(under:)` finds them),
+    /// keyed by policy id. Any file with errors fails the whole load, with the
+    /// diagnostics of every failing file.
+    public static func loadAll(under directory: String) throws(PolicyLoadError) -> [String: LoadedPolicy] {
+        var policies: [String: LoadedPolicy] = [:]
+        var diagnostics = DiagnosticList()
+        var sources: [String: String] = [:]
+        for file in PolicyFiles.policyFiles(under: directory) {
+            do {
+                let policy = try LoadedPolicy.load(path: file)
+                if let other = policies[policy.metadata.id] {
+                    diagnostics.append(.error("policy id `\(policy.metadata.id)` is used by both \(other.metadata.file) and \(file)", at: nil,
+                                              help: "give each policy its own `id`"))
+                }
+                policies[policy.metadata.id] = policy
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+                sources.merge(error.sources) { first, _ in first }
+            }
+        }
+        if diagnostics.hasErrors { throw PolicyLoadError(diagnostics: diagnostics, sources: sources) }
+        return policies
+    }
+
+    /// Every decision for decoded facts on a date: `evaluator.evaluate(facts, on: date)`.
+    public func evaluate(_ facts: Facts, asOf date: CivilDate, engine: PolicyEvaluator.Engine = .tree) throws(EvaluationError) -> Evaluation {
+        try evaluator.evaluate(facts, on: date, engine: engine)
+    }
+}
+
 /// Finding policy files and reading source texts for diagnostics.
 public enum PolicyFiles {
     /// The policy files under `path` (or `path` itself): `.yaml`/`.yml` files with a
