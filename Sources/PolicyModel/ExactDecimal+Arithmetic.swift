@@ -24,30 +24,34 @@ extension ExactDecimal {
         return exact.rounded(droppingDigits: scale - Int(ExactDecimal.maxScale))
     }
 
-    /// Division, exact when the quotient terminates within 18 fractional digits,
-    /// otherwise rounded half-even at the 18th.
+    /// Division, exact when the quotient terminates within the fractional digits that fit
+    /// (18 for a quotient under about 9.2, fewer for larger ones), otherwise rounded
+    /// half-even at the last digit kept.
     public func divided(by other: ExactDecimal) throws(ArithmeticFault) -> ExactDecimal {
         if other.mantissa == 0 { throw .divisionByZero }
-        // Work in a wide integer: (a / 10^sa) / (b / 10^sb) = (a * 10^(sb + 18 - sa)) / b at scale 18.
         let a = self.normalized, b = other.normalized
-        let shift = Int(b.scale) + Int(ExactDecimal.maxScale) - Int(a.scale)
-        var numerator = WideInteger(a.mantissa)
-        if shift >= 0 {
-            for _ in 0..<shift { numerator = numerator.timesTen() }
-        } else {
-            for _ in 0..<(-shift) { numerator = numerator.dividedByTenTruncating() }
+        // (a / 10^sa) / (b / 10^sb) = (a * 10^(sb + s - sa)) / b at scale s: the largest s that fits.
+        for scale in stride(from: Int(ExactDecimal.maxScale), through: 0, by: -1) {
+            let shift = Int(b.scale) + scale - Int(a.scale)
+            var numerator = WideInteger(a.mantissa)
+            if shift >= 0 {
+                for _ in 0..<shift { numerator = numerator.timesTen() }
+            } else {
+                for _ in 0..<(-shift) { numerator = numerator.dividedByTenTruncating() }
+            }
+            let (quotient, remainder) = numerator.divided(by: b.mantissa)
+            guard var q = quotient.int64, q.magnitude < UInt64(Int64.max) else { continue }
+            // Round half-even on the remainder.
+            let twiceRemainder = remainder.magnitude.multipliedFullWidth(by: 2)
+            let divisor = b.mantissa.magnitude
+            let comparison: Int = twiceRemainder.high > 0 ? 1 : (twiceRemainder.low == divisor ? 0 : (twiceRemainder.low > divisor ? 1 : -1))
+            let negative = (a.mantissa < 0) != (b.mantissa < 0)
+            if comparison > 0 || (comparison == 0 && q % 2 != 0) {
+                q += negative ? -1 : 1
+            }
+            return ExactDecimal(mantissa: q, scale: Int8(scale)).normalized
         }
-        let (quotient, remainder) = numerator.divided(by: b.mantissa)
-        guard var q = quotient.int64 else { throw .overflow }
-        // Round half-even on the remainder.
-        let twiceRemainder = remainder.magnitude.multipliedFullWidth(by: 2)
-        let divisor = b.mantissa.magnitude
-        let comparison: Int = twiceRemainder.high > 0 ? 1 : (twiceRemainder.low == divisor ? 0 : (twiceRemainder.low > divisor ? 1 : -1))
-        let negative = (a.mantissa < 0) != (b.mantissa < 0)
-        if comparison > 0 || (comparison == 0 && q % 2 != 0) {
-            q += negative ? -1 : 1
-        }
-        return ExactDecimal(mantissa: q, scale: ExactDecimal.maxScale).normalized
+        throw .overflow
     }
 
     public func negated() throws(ArithmeticFault) -> ExactDecimal {

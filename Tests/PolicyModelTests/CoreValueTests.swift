@@ -64,3 +64,15 @@ import Testing
         #expect(CivilDate(dayNumber: CivilDate("2026-11-23")!.dayNumber) == CivilDate("2026-11-23"))
     }
 }
+
+/// Division keeps as many fractional digits as fit, so large quotients are exact too.
+@Suite struct DivisionTests {
+    @Test func largeQuotientsDoNotOverflow() throws {
+        #expect(try ExactDecimal("100.00")!.divided(by: ExactDecimal(5)) == ExactDecimal(20))
+        #expect(try ExactDecimal("1000000.00")!.divided(by: ExactDecimal("0.5")!) == ExactDecimal(2_000_000))
+        #expect(try ExactDecimal(10).divided(by: ExactDecimal(3)).formatted(places: 2) == "3.33")
+        #expect(try ExactDecimal(2).divided(by: ExactDecimal(3)).formatted(places: 2) == "0.67")
+        #expect(try ExactDecimal(-7).divided(by: ExactDecimal(2)) == ExactDecimal("-3.5")!)
+        #expect(try ExactDecimal(1_000_000_000).divided(by: ExactDecimal(3)).formatted(places: 2) == "333333333.33")
+    }
+}
