@@ -32,13 +32,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let loaded: LoadedPolicy
-        do {
-            loaded = try LoadedPolicy.load(path: policy)
-        } catch {
-            Output.err(error.rendered)
-            throw ExitCode(1)
-        }
+        let loaded = try loadPolicyOrExit(policy)
         let input = try readInput(facts)
         let isLines = facts.hasSuffix(".jsonl") || (facts == "-" && input.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.count > 1)
         let lines: [(Int, String)] = isLines

@@ -20,13 +20,7 @@ struct Tree: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let loaded: LoadedPolicy
-        do {
-            loaded = try LoadedPolicy.load(path: policy)
-        } catch {
-            Output.err(error.rendered)
-            throw ExitCode(1)
-        }
+        let loaded = try loadPolicyOrExit(policy)
         let checked = loaded.checked
         var indices = checked.decisions.indices.filter { loaded.compiled.epoch(on: date).trees[$0] != nil }
         if let decision {

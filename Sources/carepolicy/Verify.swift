@@ -19,13 +19,7 @@ struct Verify: ParsableCommand {
         let files = (paths.isEmpty ? ["policies"] : paths).flatMap(PolicyFiles.policyFiles(under:))
         var disagreements = 0
         for file in files {
-            let policy: LoadedPolicy
-            do {
-                policy = try LoadedPolicy.load(path: file)
-            } catch {
-                Output.out(error.rendered)
-                throw ExitCode(1)
-            }
+            let policy = try loadPolicyOrExit(file)
             // Progress on standard error about every tenth of a long run.
             let step = max(10_000, count / 10 / 10_000 * 10_000)
             let report = EvaluatorAgreement.check(policy, count: count, seed: seed) { done in
