@@ -34,11 +34,16 @@ extension ExactDecimal {
         for scale in stride(from: Int(ExactDecimal.maxScale), through: 0, by: -1) {
             let shift = Int(b.scale) + scale - Int(a.scale)
             var numerator = WideInteger(a.mantissa)
+            var fits = true
             if shift >= 0 {
-                for _ in 0..<shift { numerator = numerator.timesTen() }
+                for _ in 0..<shift {
+                    guard let next = numerator.timesTenChecked() else { fits = false; break }
+                    numerator = next
+                }
             } else {
                 for _ in 0..<(-shift) { numerator = numerator.dividedByTenTruncating() }
             }
+            if !fits { continue }
             let (quotient, remainder) = numerator.divided(by: b.mantissa)
             guard var q = quotient.int64, q.magnitude < UInt64(Int64.max) else { continue }
             // Round half-even on the remainder.
@@ -148,6 +153,16 @@ struct WideInteger {
         let (newLow, carry) = invertedLow.addingReportingOverflow(1)
         let newHigh = ~high &+ (carry ? 1 : 0)
         return WideInteger(high: Int64(bitPattern: newHigh), low: newLow)
+    }
+
+    /// Ten times the value, or nil when the magnitude would reach 2^127.
+    func timesTenChecked() -> WideInteger? {
+        let (mh, ml) = magnitudeParts
+        let lowProduct = ml.multipliedFullWidth(by: 10)
+        let (scaled, overflow) = mh.multipliedReportingOverflow(by: 10)
+        let (highProduct, carry) = scaled.addingReportingOverflow(lowProduct.high)
+        if overflow || carry || highProduct >= 1 << 63 { return nil }
+        return .fromMagnitude(high: highProduct, low: lowProduct.low, negative: isNegative)
     }
 
     func timesTen() -> WideInteger {

@@ -76,3 +76,13 @@ import Testing
         #expect(try ExactDecimal(1_000_000_000).divided(by: ExactDecimal(3)).formatted(places: 2) == "333333333.33")
     }
 }
+
+/// A numerator too wide for the working integer is skipped, never wrapped into a wrong answer.
+@Suite struct DivisionWidthTests {
+    @Test func dividingByAQuotientIsRight() throws {
+        let tenThirds = try ExactDecimal(10).divided(by: ExactDecimal(3))
+        #expect(try ExactDecimal(1000).divided(by: tenThirds).formatted(places: 2) == "300.00")
+        let twentyThirds = try ExactDecimal(20).divided(by: ExactDecimal(3))
+        #expect(try ExactDecimal(300).divided(by: twentyThirds).formatted(places: 2) == "45.00")
+    }
+}
