@@ -165,13 +165,6 @@ struct WideInteger {
         return .fromMagnitude(high: highProduct, low: lowProduct.low, negative: isNegative)
     }
 
-    func timesTen() -> WideInteger {
-        let (mh, ml) = magnitudeParts
-        let lowProduct = ml.multipliedFullWidth(by: 10)
-        let highProduct = mh &* 10 &+ lowProduct.high
-        return .fromMagnitude(high: highProduct, low: lowProduct.low, negative: isNegative)
-    }
-
     func dividedByTenTruncating() -> WideInteger {
         let (mh, ml) = magnitudeParts
         let highQuotient = mh / 10
