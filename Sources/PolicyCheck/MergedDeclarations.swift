@@ -45,6 +45,12 @@ struct MergedDeclarations {
     var parameters: [ParameterPlan] = []
     var definitions: [DefinitionSyntax] = []
     var decisions: [DecisionPlan] = []
+    /// The ledger and approval path of the nearest file in the chain that has one; a
+    /// variant that writes its own replaces the base's whole.
+    var ledger: LedgerSyntax?
+    var approval: ApprovalSyntax?
+    /// Programs by name; a variant's program replaces the base's of the same name.
+    var programs: [ProgramSyntax] = []
     var header: PolicyHeaderSyntax?
     var baseID: String?
     var diagnostics = DiagnosticList()
@@ -81,6 +87,16 @@ struct MergedDeclarations {
     }
 
     mutating func add(_ file: PolicyFile, overriding: Bool) {
+        if let ledger = file.ledger { self.ledger = ledger }
+        if let approval = file.approval { self.approval = approval }
+        for program in file.programs {
+            if let index = programs.firstIndex(where: { $0.name.value == program.name.value }) {
+                if overriding { programs[index] = program; continue }
+                diagnostics.append(.error("program `\(program.name.value)` is already declared at \(programs[index].name.span)", at: program.name.span))
+                continue
+            }
+            programs.append(program)
+        }
         for input in file.inputs {
             if let previous = existing(input.name.value) { duplicate(input.name, previous: previous); continue }
             inputs.append(input)

@@ -108,8 +108,16 @@ extension PolicyChecker {
             return (.constant(.enumCase(index), .enumeration(enumType)), .enumeration(enumType))
         }
         if name == PolicyChecker.evaluationDateName { return (.evaluationDate, .date) }
+        if let localScope {
+            if let local = localScope[name] { return local }
+            if let (kind, _) = symbols[name], kind != .parameter {
+                diagnostics.append(.error("`\(name)` is a fact about a person; \(localScopeName) can only use its own fields and the parameters", at: span,
+                                          help: "the fields here are " + localScope.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))
+                return nil
+            }
+        }
         guard let (kind, index) = symbols[name] else {
-            var candidates = Array(symbols.keys) + [PolicyChecker.evaluationDateName]
+            var candidates = Array(symbols.keys) + [PolicyChecker.evaluationDateName] + Array(localScope?.keys ?? [:].keys)
             if case .enumeration(let enumType)? = expected { candidates += enumType.cases }
             let help: String?
             if let match = NameSuggestion.closest(to: name, in: candidates) {
@@ -141,7 +149,7 @@ extension PolicyChecker {
     /// Whether an expression's meaning depends on the type around it (a bare enum value, quoted text, a list of them).
     func isContextual(_ syntax: ExpressionSyntax) -> Bool {
         switch syntax.kind {
-        case .name(let name): return symbols[name] == nil && name != PolicyChecker.evaluationDateName
+        case .name(let name): return symbols[name] == nil && localScope?[name] == nil && name != PolicyChecker.evaluationDateName
         case .string: return true
         case .list(let items): return items.isEmpty || items.contains(where: isContextual)
         default: return false

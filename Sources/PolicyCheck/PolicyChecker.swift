@@ -17,6 +17,11 @@ public final class PolicyChecker {
     let set: PolicySourceSet
     var diagnostics = DiagnosticList()
     var symbols: [String: (SymbolKind, Int)] = [:]
+    /// While a ledger expression is checked: the event's fields by name. Only these and
+    /// the parameters are in scope there.
+    var localScope: [String: (Expression, ValueType)]?
+    /// What the local scope is called in an error (`event \`spend\``).
+    var localScopeName = ""
 
     var inputTypes: [ValueType?] = []
     var parameterTypes: [ValueType?] = []
@@ -65,7 +70,12 @@ public final class PolicyChecker {
                                        isPublic: plan.isPublic ?? true, body: body, provenance: Provenance(plan.provenance), span: plan.syntax.name.span)
         }
         guard definitions.count == merged.definitions.count, decisions.count == merged.decisions.count else { return nil }
-        let policy = CheckedPolicy(metadata: metadata, inputs: inputs, parameters: parameters, definitions: definitions, decisions: decisions)
+        let ledger = merged.ledger.flatMap(checkLedger)
+        let approval = merged.approval.flatMap(checkApproval)
+        let programs = merged.programs.compactMap(checkProgram)
+        guard !diagnostics.hasErrors else { return nil }
+        let policy = CheckedPolicy(metadata: metadata, inputs: inputs, parameters: parameters, definitions: definitions, decisions: decisions,
+                                   ledger: ledger, approval: approval, programs: programs)
         diagnostics.append(contentsOf: DependencyCycles.find(in: policy))
         diagnostics.append(contentsOf: ApportionmentProof.verify(policy))
         return diagnostics.hasErrors ? nil : policy

@@ -8,16 +8,26 @@ public final class CheckedPolicy: Sendable {
     public let parameters: [ParameterDeclaration]
     public let definitions: [DefinitionDeclaration]
     public let decisions: [DecisionDeclaration]
+    /// The event ledger the policy replays, if it has one.
+    public let ledger: LedgerDeclaration?
+    /// The approval path of an application, if the policy has one.
+    public let approval: ApprovalDeclaration?
+    /// Programs with a fixed number of places.
+    public let programs: [ProgramDeclaration]
     /// The flat form both evaluators run, built once here.
     public let program: EvaluationProgram
 
     public init(metadata: PolicyMetadata, inputs: [InputDeclaration], parameters: [ParameterDeclaration],
-                definitions: [DefinitionDeclaration], decisions: [DecisionDeclaration]) {
+                definitions: [DefinitionDeclaration], decisions: [DecisionDeclaration],
+                ledger: LedgerDeclaration? = nil, approval: ApprovalDeclaration? = nil, programs: [ProgramDeclaration] = []) {
         self.metadata = metadata
         self.inputs = inputs
         self.parameters = parameters
         self.definitions = definitions
         self.decisions = decisions
+        self.ledger = ledger
+        self.approval = approval
+        self.programs = programs
         program = EvaluationProgram(definitions: definitions, parameters: parameters, decisions: decisions)
     }
 

@@ -44,6 +44,7 @@ public struct DiagnosticList: Sendable, Error, CustomStringConvertible {
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var errorCount: Int { all.count { $0.severity == .error } }
 
     public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
     public mutating func append(contentsOf other: DiagnosticList) { all.append(contentsOf: other.all) }

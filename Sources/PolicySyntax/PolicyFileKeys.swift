@@ -1,7 +1,7 @@
 /// The keys each part of a policy file may have. The JSON Schema in `grammar/` is
 /// tested against these tables, so editors and the parser accept the same files.
 public enum PolicyFileKeys {
-    public static let file = ["policy", "extends", "include", "inputs", "parameters", "definitions", "decisions"]
+    public static let file = ["policy", "extends", "include", "inputs", "parameters", "definitions", "decisions", "ledger", "approval", "programs"]
     public static let header = ["id", "title", "title_en", "version", "effective_from", "effective_until", "sources", "note"]
     public static let input = ["type", "values", "label", "label_en", "default", "min", "max", "decimals", "not_after", "source", "note"]
     public static let parameter = ["type", "values", "label", "value", "from", "timeline", "source", "note"]
@@ -11,5 +11,15 @@ public enum PolicyFileKeys {
     public static let rule = ["id", "when", "else", "then", "reason", "source", "note", "before", "after"]
     public static let condition = ["all", "any"]
     public static let apportion = ["total", "payers", "reduce_in_order"]
+    public static let ledger = ["title", "accounts", "events", "checks", "source", "note"]
+    public static let ledgerAccount = ["label", "kind", "unit", "expires", "insufficient", "source", "note"]
+    public static let ledgerEvent = ["label", "fields", "take", "hold", "refuse", "effects", "source", "note"]
+    public static let ledgerField = ["type", "values", "label"]
+    public static let ledgerRefusal = ["when", "reason", "source", "note"]
+    public static let ledgerEffect = ["credit", "debit", "to", "from", "amount"]
+    public static let ledgerCheck = ["id", "label", "of", "count_distinct", "per", "at_least", "source", "note"]
+    public static let approval = ["title", "steps", "rejection", "rejection_label", "source", "note"]
+    public static let approvalStep = ["id", "label", "actor", "source", "note"]
+    public static let program = ["label", "places", "eligible", "priority", "source", "note"]
     public static let typeNames = ["bool", "integer", "decimal", "string", "date", "enum"]
 }

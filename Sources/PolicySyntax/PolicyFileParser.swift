@@ -28,8 +28,12 @@ public struct PolicyFileParser {
         for entry in entries(top.node("parameters"), section: "parameters") { if let parameter = parseParameter(entry) { parameters.append(parameter) } }
         for entry in entries(top.node("definitions"), section: "definitions") { if let definition = parseDefinition(entry) { definitions.append(definition) } }
         for entry in entries(top.node("decisions"), section: "decisions") { if let decision = parseDecision(entry) { decisions.append(decision) } }
+        let ledger = top.node("ledger").flatMap { parseLedger($0) }
+        let approval = top.node("approval").flatMap { parseApproval($0) }
+        let programs = entries(top.node("programs"), section: "programs").compactMap { parseProgram($0) }
         return PolicyFile(path: path, text: text, header: header, extends: extends, includes: includes, inputs: inputs,
-                          parameters: parameters, definitions: definitions, decisions: decisions)
+                          parameters: parameters, definitions: definitions, decisions: decisions,
+                          ledger: ledger, approval: approval, programs: programs)
     }
 
     /// The `name: {…}` entries of a section.

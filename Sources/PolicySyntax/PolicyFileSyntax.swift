@@ -23,6 +23,9 @@ public struct PolicyFile: Sendable {
     public let parameters: [ParameterSyntax]
     public let definitions: [DefinitionSyntax]
     public let decisions: [DecisionSyntax]
+    public let ledger: LedgerSyntax?
+    public let approval: ApprovalSyntax?
+    public let programs: [ProgramSyntax]
 }
 
 /// The `policy:` section: who, what, which version, from when, after which documents.

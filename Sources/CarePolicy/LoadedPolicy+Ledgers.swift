@@ -1,0 +1,49 @@
+import Foundation
+
+/// The numbered, non-blank lines of a JSON Lines text (line numbers are 1-based and
+/// count blank lines, so they match the file an editor shows).
+public enum JSONLines {
+    public static func lines(_ text: String) -> [(line: Int, text: String)] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
+            line.allSatisfy(\.isWhitespace) ? nil : (offset + 1, String(line))
+        }
+    }
+}
+
+extension LoadedPolicy {
+    /// Replays a JSON Lines text of ledger events in order and reports as of `asOf`
+    /// (events dated after it are refused), or as of the latest event.
+    public func replayLedger(events text: String, asOf: CivilDate? = nil) throws(LedgerError) -> LedgerReport {
+        var replay = try LedgerReplay(policy: checked, asOf: asOf)
+        for (line, event) in JSONLines.lines(text) { replay.apply(line: line, json: event) }
+        return replay.report()
+    }
+
+    /// Follows an application's history (JSON Lines of steps) along the approval path.
+    public func followApproval(history text: String) throws(LedgerError) -> ApprovalReplay {
+        var path = try ApprovalReplay(policy: checked)
+        for (line, step) in JSONLines.lines(text) { path.apply(line: line, json: step) }
+        return path
+    }
+
+    /// Ranks a population (JSON Lines of facts) for a program's places on `date`.
+    /// A line whose facts do not decode is reported as a problem and left out.
+    public func allocate(program name: String, population text: String, places: Int? = nil, on date: CivilDate) throws(LedgerError) -> ProgramAllocation {
+        guard let program = checked.programs.first(where: { $0.name == name }) else {
+            let names = checked.programs.map(\.name)
+            throw LedgerError(names.isEmpty ? "policy `\(metadata.id)` declares no programs"
+                              : "policy `\(metadata.id)` has no program `\(name)`; its programs are " + names.map { "`\($0)`" }.joined(separator: ", "))
+        }
+        var persons: [(line: Int, facts: Facts)] = []
+        var problems: [ProgramAllocation.Problem] = []
+        for (line, record) in JSONLines.lines(text) {
+            do {
+                persons.append((line, try decodeFacts(json: record)))
+            } catch {
+                problems.append(.init(line: line, message: error.description))
+            }
+        }
+        let allocation = ProgramAllocation.allocate(program, places: places, persons: persons, evaluator: evaluator, on: date)
+        return allocation.adding(problems: problems)
+    }
+}
