@@ -98,7 +98,7 @@ public struct LedgerReplay: Sendable {
             let takenType = ledger.events[take.eventType]
             guard let record = staged.held[take.eventType][id] else {
                 if let takenAt = staged.taken[take.eventType][id] {
-                    return refusal("`\(takenType.name)` \(id) was already taken by the event on line \(takenAt)")
+                    return refusal("the `\(takenType.name)` event \(id) was already taken by the event on line \(takenAt); it can be taken once")
                 }
                 return refusal("no `\(takenType.name)` event \(id) awaits this event (\(takenType.label))")
             }
@@ -173,11 +173,17 @@ public struct LedgerReplay: Sendable {
             staged.lots[effect.account][key] = lots
         }
         for (index, check) in ledger.checks.enumerated() where check.eventType == typeIndex {
-            staged.groups[index][values[check.groupField].display(as: eventType.fields[check.groupField].type), default: []]
-                .insert(values[check.countField].display(as: eventType.fields[check.countField].type))
+            staged.groups[index][Self.plain(values[check.groupField], eventType.fields[check.groupField].type), default: []]
+                .insert(Self.plain(values[check.countField], eventType.fields[check.countField].type))
         }
         if staged.latestDate.map({ $0 < date }) ?? true { staged.latestDate = date }
         return .success(staged)
+    }
+
+    /// A field's value as plain text: an id as written, not quoted.
+    static func plain(_ value: Value, _ type: ValueType) -> String {
+        if case .string(let text) = value { return text }
+        return value.display(as: type)
     }
 
     /// Moves the lots of years before `year` into `expired`.

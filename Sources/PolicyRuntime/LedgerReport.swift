@@ -51,7 +51,10 @@ public struct LedgerReport: Sendable {
         let settlements = accounts(.settlement) { index in
             state.lots[index].keys.reduce(into: [:]) { $0[$1] = state.balance(account: index, key: $1) }
         }
-        let expired = accounts(.balance) { state.expired[$0] }
+        let expired = JSONText.Node.object(ledger.accounts.indices.filter { ledger.accounts[$0].expiry != nil }.map { index in
+            let amounts = state.expired[index]
+            return (ledger.accounts[index].name, .object(amounts.keys.sorted().map { ($0, .string(amounts[$0]!.formatted(places: 2))) }))
+        })
         let held = JSONText.Node.object(ledger.events.indices.filter { ledger.events[$0].holdField != nil }.map { index in
             (ledger.events[index].name, .array(state.held[index].keys.sorted().map { .string($0) }))
         })
