@@ -25,6 +25,11 @@ public struct ApprovalReplay: Sendable {
         public let line: Int
         public let step: String?
         public let reason: String
+        public init(line: Int, step: String?, reason: String) {
+            self.line = line
+            self.step = step
+            self.reason = reason
+        }
     }
 
     public let approval: ApprovalDeclaration

@@ -133,7 +133,9 @@ public struct LedgerReplay: Sendable {
                     return refusal("an effect on `\(account.name)` did not give a key and an amount")
                 }
                 key = k
-                amount = a
+                // Stored without trailing zeros: a quotient such as minutes / 60 carries
+                // eighteen places that would otherwise crowd out the integer digits.
+                amount = a.normalized
             } catch {
                 return refusal("an effect on `\(account.name)` cannot be evaluated: \(error.message)")
             }

@@ -11,6 +11,11 @@ public struct LedgerReport: Sendable {
             public let group: String
             public let count: Int
             public let passes: Bool
+            public init(group: String, count: Int, passes: Bool) {
+                self.group = group
+                self.count = count
+                self.passes = passes
+            }
         }
 
         public let check: LedgerCheck
