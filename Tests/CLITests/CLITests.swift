@@ -83,11 +83,68 @@ import TestSupport
         #expect((result.out + result.err).contains("policies/nowhere.yaml"))
     }
 
-    func temporary(_ name: String, _ text: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carepolicy-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+}
+
+/// `ledger`, `approval` and `allocate` as a street office and a tester run them.
+@Suite(.serialized) struct LedgerCLITests {
+    @Test func ledgerReplaysEventsAndListsRefusalsWithTheirLines() throws {
+        let events = [
+            #"{"type":"issue","person":"p1","date":"2025-03-01","hours":20}"#,
+            #"{"type":"spend","person":"p1","date":"2025-03-15","hours":2.5,"provider":"prov-9"}"#,
+            #"{"type":"spend","person":"p1","date":"2025-03-16","hours":30,"provider":"prov-9"}"#,
+        ].joined(separator: "\n")
+        let file = try temporary("events.jsonl", events)
+        let result = try CommandRunner.run(["ledger", "policies/anqing.yaml", "--events", file, "--as-of", "2025-12-31"])
+        #expect(result.status == 0, "\(result.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect(object["as_of"] as? String == "2025-12-31")
+        #expect((object["balances"] as? [String: [String: String]])?["voucher_hours"] == ["p1": "17.50"])
+        #expect((object["settlements"] as? [String: [String: String]])?["provider_settlement_cny"] == ["prov-9": "20.00"])
+        let refused = try #require(object["refused"] as? [[String: Any]])
+        #expect(refused.count == 1)
+        #expect(refused.first?["line"] as? Int == 3)
+        #expect(result.err.contains("events.jsonl:3: refused: 服务券余额不足: p1 has 17.50 in `voucher_hours`, the event needs 30.00"))
     }
+
+    @Test func ledgerOnAPolicyWithoutOneFailsClearly() throws {
+        let file = try temporary("events.jsonl", "")
+        let result = try CommandRunner.run(["ledger", "Tests/Fixtures/good_timeline/policy.yaml", "--events", file])
+        #expect(result.status == 1)
+        #expect(result.err.contains("has no `ledger:` section"))
+    }
+
+    @Test func approvalSaysTheNextStepAndRefusesOneOutOfOrder() throws {
+        let file = try temporary("history.jsonl", #"{"step":"submitted","date":"2026-01-05"}"# + "\n" + #"{"step":"district_approved","date":"2026-01-06"}"#)
+        let result = try CommandRunner.run(["approval", "policies/anqing.yaml", "--history", file])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect(object["state"] as? String == "submitted")
+        #expect((object["next"] as? [String: String])?["actor"] == "社区")
+        #expect(result.err.contains("history.jsonl:2: refused: step `district_approved` cannot come now"))
+    }
+
+    @Test func allocateGivesPlacesByPriority() throws {
+        let people = [
+            SamplePerson.json(["id": "x", "birth_date": "1940-01-01", "residence": "rural", "subsistence": "dibao", "ability_level": 3]),
+            SamplePerson.json(["id": "y", "birth_date": "1950-01-01", "residence": "rural", "subsistence": "tekun", "ability_level": 4]),
+            SamplePerson.json(["id": "z", "birth_date": "1950-01-01", "residence": "rural", "subsistence": "none", "ability_level": 4]),
+        ].joined(separator: "\n")
+        let file = try temporary("people.jsonl", people)
+        let result = try CommandRunner.run(["allocate", "policies/rural-pilot.yaml", "--program", "smart_bracelet", "--population", file,
+                                            "--places", "1", "--as-of", "2026-06-01"])
+        #expect(result.status == 0, "\(result.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect(object["eligible"] as? Int == 2)
+        #expect(object["without_place"] as? Int == 1)
+        #expect((object["allocated"] as? [[String: Any]])?.map { $0["id"] as? String } == ["y"])
+    }
+}
+
+/// A file with `text` in a new temporary directory.
+func temporary(_ name: String, _ text: String) throws -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carepolicy-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let path = directory.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
 }
