@@ -27,6 +27,16 @@ struct SchemaAgreementTests {
         Section(name: "rule", schemaPath: ["$defs", "rule"], keys: PolicyFileKeys.rule),
         Section(name: "condition", schemaPath: ["$defs", "conditionGroup"], keys: PolicyFileKeys.condition),
         Section(name: "apportion", schemaPath: ["$defs", "apportion"], keys: PolicyFileKeys.apportion),
+        Section(name: "ledger", schemaPath: ["$defs", "ledger"], keys: PolicyFileKeys.ledger),
+        Section(name: "ledgerAccount", schemaPath: ["$defs", "ledgerAccount"], keys: PolicyFileKeys.ledgerAccount),
+        Section(name: "ledgerEvent", schemaPath: ["$defs", "ledgerEvent"], keys: PolicyFileKeys.ledgerEvent),
+        Section(name: "ledgerField", schemaPath: ["$defs", "ledgerField"], keys: PolicyFileKeys.ledgerField),
+        Section(name: "ledgerRefusal", schemaPath: ["$defs", "ledgerRefusal"], keys: PolicyFileKeys.ledgerRefusal),
+        Section(name: "ledgerEffect", schemaPath: ["$defs", "ledgerEffect"], keys: PolicyFileKeys.ledgerEffect),
+        Section(name: "ledgerCheck", schemaPath: ["$defs", "ledgerCheck"], keys: PolicyFileKeys.ledgerCheck),
+        Section(name: "approval", schemaPath: ["$defs", "approval"], keys: PolicyFileKeys.approval),
+        Section(name: "approvalStep", schemaPath: ["$defs", "approvalStep"], keys: PolicyFileKeys.approvalStep),
+        Section(name: "program", schemaPath: ["$defs", "program"], keys: PolicyFileKeys.program),
     ]
 
     /// The repository root: the nearest directory above this file that holds `Package.swift`.
