@@ -260,3 +260,19 @@ extension JSONText.Node {
         return nil
     }
 }
+
+/// Parameters with dates work in a ledger: each event reads the value in force on its date.
+@Suite struct LedgerTimelineTests {
+    @Test func settlementUsesTheRateInForceOnTheDayOfService() throws {
+        let variant = try LoadedPolicy.load(path: FixturePaths.fixture("good_ledger_variant"))
+        let report = try replay(variant, [
+            #"{"type":"issue","person":"p1","date":"2025-12-01","hours":10}"#,
+            #"{"type":"spend","person":"p1","date":"2025-12-31","hours":2,"provider":"prov-9"}"#,
+            #"{"type":"issue","person":"p1","date":"2026-01-01","hours":10}"#,
+            #"{"type":"spend","person":"p1","date":"2026-01-01","hours":2,"provider":"prov-9"}"#,
+        ])
+        #expect(report.amounts("provider_settlement_cny") == ["prov-9": "36.00"])
+        #expect(report.amounts("voucher_hours") == ["p1": "8.00"])
+        #expect(report.expired(of: "voucher_hours").mapValues { $0.formatted(places: 2) } == ["p1": "8.00"])
+    }
+}
