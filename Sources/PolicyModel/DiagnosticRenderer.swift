@@ -40,8 +40,9 @@ public struct DiagnosticRenderer: Sendable {
 
     static func line(_ number: Int, of text: String) -> String? {
         var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+        // Split on the scalar: in a CRLF file "\r\n" is one Character, never equal to "\n".
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line)) }
             current += 1
         }
         return nil

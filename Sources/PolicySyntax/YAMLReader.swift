@@ -20,6 +20,9 @@ public struct YAMLReader: Sendable {
 
     /// The document in `text`, read from `file` (used in spans).
     public func read(_ text: String, file: String) throws(DiagnosticList) -> YAMLNode {
+        // CRLF line ends become LF: "\r\n" is one Character, which line scans would miss.
+        // Columns do not move, since the carriage return only ever ends a line.
+        let text = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         let start = SourceSpan(file: file, line: 1, column: 1)
         if text.utf8.count > limits.maximumBytes {
             throw DiagnosticList([.error("the file is \(text.utf8.count) bytes; a policy file may be at most \(limits.maximumBytes) bytes", at: start,

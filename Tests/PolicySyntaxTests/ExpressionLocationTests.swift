@@ -68,8 +68,6 @@ struct ExpressionLocationTests {
     @Test("a literal block scalar in a file with CRLF line ends")
     func crlfBlock() {
         let diagnostics = P.diagnostics("definitions:\r\n  d:\r\n    expr: |\r\n      a and\r\n      and b\r\n")
-        withKnownIssue("NodeConverter finds no line starts in a CRLF file (\"\\r\\n\" is one Character), so the error falls back to the `|` at 3:11") {
-            #expect(diagnostics == [P.error(Self.missingValue, 5, 7, 3, help: Self.missingHelp)])
-        }
+        #expect(diagnostics == [P.error(Self.missingValue, 5, 7, 3, help: Self.missingHelp)])
     }
 }

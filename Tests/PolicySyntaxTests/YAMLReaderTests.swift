@@ -126,8 +126,6 @@ struct YAMLReaderTests {
     func crlfBlockScalar() throws {
         let scalar = try #require(R.node("a: 1\r\nb: |\r\n  x\r\n  y\r\nc: 2\r\n")["b"]?.scalar)
         #expect(scalar.text == "x\ny\n")
-        withKnownIssue("NodeConverter splits the source on the Character \"\\n\"; \"\\r\\n\" is one Character, so a CRLF file is one line and lineStarts is empty") {
-            #expect(Array(scalar.lineStarts.prefix(2)) == [R.span(3, 3), R.span(4, 3)])
-        }
+        #expect(Array(scalar.lineStarts.prefix(2)) == [R.span(3, 3), R.span(4, 3)])
     }
 }
