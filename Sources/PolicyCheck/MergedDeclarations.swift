@@ -143,7 +143,9 @@ struct MergedDeclarations {
         if let isPublic = change.isPublic { plan.isPublic = isPublic }
         if let hit = change.hitPolicy { plan.hitPolicy = hit }
         if let reason = change.reason { plan.reason = reason }
-        if change.provenance.source != nil || change.provenance.note != nil { plan.provenance = change.provenance }
+        // Each of `source` and `note` is replaced only when the variant writes it.
+        plan.provenance = ProvenanceSyntax(source: change.provenance.source ?? plan.provenance.source,
+                                           note: change.provenance.note ?? plan.provenance.note)
         if let formula = change.formula { plan.formula = formula; plan.rules = nil; plan.apportionment = nil }
         if let apportionment = change.apportionment { plan.apportionment = apportionment; plan.rules = nil; plan.formula = nil }
         var rules = plan.rules ?? []

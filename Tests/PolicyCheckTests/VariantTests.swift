@@ -41,3 +41,14 @@ import TestSupport
         #expect(try LoadedPolicy.load(path: FixturePaths.fixtures + "/base.yaml").metadata.contentHash == base.metadata.contentHash)
     }
 }
+
+/// A variant replaces only the parts of a citation it writes.
+@Suite struct VariantProvenanceTests {
+    @Test func aNoteOnlyVariantKeepsTheBaseSource() throws {
+        let variant = try LoadedPolicy.load(path: FixturePaths.fixture("good_variant_note"))
+        let tier = try #require(variant.checked.decisionIndex(named: "service_tier"))
+        let provenance = variant.checked.decisions[tier].provenance
+        #expect(provenance.source == "000 服务对象；002 服务原则")
+        #expect(provenance.note == "[reading] reviewed 2026-11; unchanged")
+    }
+}
