@@ -265,6 +265,11 @@ extension PolicyChecker {
         case .date:
             guard arity(1) else { return nil }
             guard case .string(let text) = arguments[0].kind, let date = CivilDate(text) else {
+                if case .string(let text) = arguments[0].kind, text.utf8.count == 10, text.split(separator: "-").count == 3 {
+                    diagnostics.append(.error("`\(text)` is not a date in the calendar", at: arguments[0].span,
+                                              help: "write a real date as YYYY-MM-DD: the month is 01–12 and the day exists in that month"))
+                    return nil
+                }
                 diagnostics.append(.error("`date` needs a date in quotes, like `date(\"2026-01-01\")`", at: arguments[0].span))
                 return nil
             }
