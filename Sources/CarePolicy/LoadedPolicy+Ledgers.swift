@@ -32,7 +32,8 @@ extension LoadedPolicy {
         guard let program = checked.programs.first(where: { $0.name == name }) else {
             let names = checked.programs.map(\.name)
             throw LedgerError(names.isEmpty ? "policy `\(metadata.id)` declares no programs"
-                              : "policy `\(metadata.id)` has no program `\(name)`; its programs are " + names.map { "`\($0)`" }.joined(separator: ", "))
+                              : "policy `\(metadata.id)` has no program `\(name)`; its programs are " + names.map { "`\($0)`" }.joined(separator: ", ")
+                                + (NameSuggestion.closest(to: name, in: names).map { "; did you mean `\($0)`?" } ?? ""))
         }
         var persons: [(line: Int, facts: Facts)] = []
         var problems: [ProgramAllocation.Problem] = []

@@ -111,7 +111,8 @@ extension PolicyChecker {
         if let localScope {
             if let local = localScope[name] { return local }
             if let (kind, _) = symbols[name], kind != .parameter {
-                diagnostics.append(.error("`\(name)` is a fact about a person; \(localScopeName) can only use its own fields and the parameters", at: span,
+                let what = kind == .input ? "a fact about a person" : kind == .definition ? "a definition about a person" : "a decision about a person"
+                diagnostics.append(.error("`\(name)` is \(what), not part of the event; \(localScopeName) can only use its own fields and the parameters", at: span,
                                           help: "the fields here are " + localScope.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))
                 return nil
             }

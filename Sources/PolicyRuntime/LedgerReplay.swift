@@ -145,10 +145,12 @@ public struct LedgerReplay: Sendable {
             guard let remainder = try? amount.floored(toMultipleOf: account.unit), remainder == amount else {
                 return refusal("\(amount) is not a multiple of \(account.unit.formatted(places: nil)), the unit of \(account.label) (`\(account.name)`)")
             }
-            if let last = staged.lastDates[effect.account][key], last > date {
-                return refusal("dated \(date), before an earlier event of \(key) in `\(account.name)` (\(last)); events of one account must come in date order")
+            // Lapses are worked out as time passes, so an account that expires must see
+            // its events in date order; other accounts take them in any order.
+            if account.expiry != nil, let last = staged.lastDates[effect.account][key], last > date {
+                return refusal("dated \(date), before an earlier event of \(key) in `\(account.name)` (\(last)); events of an account that expires must come in date order")
             }
-            staged.lastDates[effect.account][key] = date
+            staged.lastDates[effect.account][key] = max(date, staged.lastDates[effect.account][key] ?? date)
             if account.expiry == .endOfYear {
                 Self.expire(&staged, account: effect.account, key: key, before: date.year)
             }
@@ -160,9 +162,8 @@ public struct LedgerReplay: Sendable {
             } else {
                 let balance = staged.balance(account: effect.account, key: key)
                 guard balance >= amount else {
-                    let reason = account.insufficientReason ?? "not enough in \(account.label)"
-                    return refusal("\(reason): \(key) has \(balance.formatted(places: 2)) in `\(account.name)`, the event needs \(amount.formatted(places: 2))",
-                                   source: account.provenance.source)
+                    let detail = "\(key) has \(balance.formatted(places: 2)) in `\(account.name)`, the event needs \(amount.formatted(places: 2))"
+                    return refusal(account.insufficientReason.map { "\($0)：\(detail)" } ?? "not enough in \(account.label): \(detail)")
                 }
                 var owed = amount
                 for year in lots.keys.sorted() where owed > .zero {
@@ -204,7 +205,10 @@ public struct LedgerReplay: Sendable {
     /// `date` (default: the replay's as-of date, else the latest accepted event).
     public func report(asOf date: CivilDate? = nil) -> LedgerReport {
         var view = state
-        let reportDate = date ?? asOf ?? state.latestDate
+        // Without a date, as of the latest event read, refused or not: a refused event in a
+        // new year still means the old year's vouchers have lapsed.
+        let latestRead = ([state.latestDate] + state.refused.map(\.date)).compactMap { $0 }.max()
+        let reportDate = date ?? asOf ?? latestRead
         if let reportDate {
             for (index, account) in ledger.accounts.enumerated() where account.expiry == .endOfYear {
                 for key in view.lots[index].keys { Self.expire(&view, account: index, key: key, before: reportDate.year) }

@@ -44,7 +44,8 @@ func readTextInput(_ path: String, what: String) throws -> String {
         return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("cannot read \(what) file `\(path)`")
+        Output.err("error: cannot read the \(what) file `\(path)`: no such file, or not readable")
+        throw ExitCode(1)
     }
     return String(decoding: data, as: UTF8.self)
 }

@@ -103,7 +103,7 @@ import TestSupport
         let refused = try #require(object["refused"] as? [[String: Any]])
         #expect(refused.count == 1)
         #expect(refused.first?["line"] as? Int == 3)
-        #expect(result.err.contains("events.jsonl:3: refused: 服务券余额不足: p1 has 17.50 in `voucher_hours`, the event needs 30.00"))
+        #expect(result.err.contains("events.jsonl:3: refused: 服务券余额不足：p1 has 17.50 in `voucher_hours`, the event needs 30.00"))
     }
 
     @Test func ledgerOnAPolicyWithoutOneFailsClearly() throws {

@@ -158,7 +158,7 @@ enum RandomEvents {
             }
         }
         guard let latest = replay.state.latestDate else { return }
-        let report = replay.report()
+        let report = replay.report(asOf: latest)
         for person in Set(issued.keys).union(spent.keys) {
             let current = try (issued[person]?[latest.year] ?? .zero).subtracting(spent[person]?[latest.year] ?? .zero)
             #expect(report.balances(of: "voucher_hours")[person] ?? .zero == current, "seed \(seed): \(person)")

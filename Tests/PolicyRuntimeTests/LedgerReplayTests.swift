@@ -43,7 +43,7 @@ extension LedgerReport {
         #expect(report.amounts("voucher_hours") == ["p1": "2.00"])
         #expect(report.amounts("provider_settlement_cny") == [:])
         #expect(report.state.refused == [LedgerRefusalRecord(line: 2, eventType: "spend", date: CivilDate("2025-03-15"),
-            reason: "服务券余额不足: p1 has 2.00 in `voucher_hours`, the event needs 2.25", source: "000 享受标准：\"服务券可在同一年度转结使用\"")])
+            reason: "服务券余额不足：p1 has 2.00 in `voucher_hours`, the event needs 2.25")])
     }
 
     @Test func hoursMustBeQuarterHours() throws {
@@ -77,8 +77,11 @@ extension LedgerReport {
             #"{"type":"spend","person":"p1","date":"2026-01-02","hours":1,"provider":"prov-9"}"#,
         ])
         #expect(report.refusalLines == [2])
-        #expect(report.amounts("voucher_hours") == ["p1": "10.00"])
-        #expect(report.state.refused[0].reason.hasPrefix("服务券余额不足: p1 has 0.00"))
+        #expect(report.state.refused[0].reason.hasPrefix("服务券余额不足：p1 has 0.00"))
+        // Reported as of the refused event's date: last year's hours have lapsed.
+        #expect(report.asOf == CivilDate("2026-01-02"))
+        #expect(report.amounts("voucher_hours") == ["p1": "0.00"])
+        #expect(report.expired(of: "voucher_hours").mapValues { $0.formatted(places: 2) } == ["p1": "10.00"])
     }
 
     @Test func eventsOfAnAccountMustComeInDateOrder() throws {
@@ -88,7 +91,19 @@ extension LedgerReport {
             #"{"type":"issue","person":"p2","date":"2025-12-01","hours":1}"#,
         ])
         #expect(report.refusalLines == [2])
-        #expect(report.state.refused[0].reason == "dated 2025-12-01, before an earlier event of p1 in `voucher_hours` (2026-01-01); events of one account must come in date order")
+        #expect(report.state.refused[0].reason == "dated 2025-12-01, before an earlier event of p1 in `voucher_hours` (2026-01-01); events of an account that expires must come in date order")
+    }
+
+    @Test func settlementsTakeEventsInAnyOrder() throws {
+        // Grouped by person, not sorted by date: each person's vouchers are in order.
+        let report = try replay(anqing, [
+            #"{"type":"issue","person":"p1","date":"2025-03-01","hours":20}"#,
+            #"{"type":"issue","person":"p2","date":"2025-03-01","hours":20}"#,
+            #"{"type":"spend","person":"p1","date":"2025-03-20","hours":2,"provider":"prov-9"}"#,
+            #"{"type":"spend","person":"p2","date":"2025-03-15","hours":2,"provider":"prov-9"}"#,
+        ])
+        #expect(report.state.refused.isEmpty)
+        #expect(report.amounts("provider_settlement_cny") == ["prov-9": "32.00"])
     }
 
     @Test func eventsAfterTheAsOfDateAreRefused() throws {
@@ -133,8 +148,8 @@ extension LedgerReport {
             #"{"type":"spend","person":"p1","date":"2025-03-16","hours":30,"provider":"prov-9"}"#,
         ])
         let text = JSONText.write(report.json)
-        // As of the last accepted event; the refused one is listed with its line.
-        #expect(text.contains(#""as_of":"2025-03-15","events":{"accepted":2,"refused":1},"balances":{"voucher_hours":{"p1":"17.50"}},"settlements":{"provider_settlement_cny":{"prov-9":"20.00"}},"expired":{"voucher_hours":{}},"held":{},"checks":[],"refused":[{"line":3,"type":"spend","date":"2025-03-16","reason":"服务券余额不足: p1 has 17.50 in `voucher_hours`, the event needs 30.00""#))
+        // As of the latest event read; the refused one is listed with its line.
+        #expect(text.contains(#""as_of":"2025-03-16","events":{"accepted":2,"refused":1},"balances":{"voucher_hours":{"p1":"17.50"}},"settlements":{"provider_settlement_cny":{"prov-9":"20.00"}},"expired":{"voucher_hours":{}},"held":{},"checks":[],"refused":[{"line":3,"type":"spend","date":"2025-03-16","reason":"服务券余额不足：p1 has 17.50 in `voucher_hours`, the event needs 30.00""#))
     }
 
     @Test func aPolicyWithoutALedgerSaysSo() throws {
@@ -209,7 +224,7 @@ extension LedgerReport {
         #expect(report.amounts("points") == ["v1": "0.00", "v2": "0.50", "v3": "2.00"])
         #expect(report.state.refused.map(\.reason) == [
             "0.3 is not a multiple of 0.5, the unit of 互助积分 (`points`)",
-            "互助积分余额不足: v1 has 2.00 in `points`, the event needs 2.50",
+            "互助积分余额不足：v1 has 2.00 in `points`, the event needs 2.50",
             "不能把积分转赠给自己",
         ])
     }
@@ -250,7 +265,7 @@ extension LedgerReport {
         ])
         #expect(report.amounts("stored_minutes") == ["v1": "19.00"])
         #expect(report.amounts("goods_value_cny") == ["v1": "8.49"])
-        #expect(report.state.refused.map(\.reason) == ["时间银行存储时间不足: v2 has 0.00 in `stored_minutes`, the event needs 1.00"])
+        #expect(report.state.refused.map(\.reason) == ["时间银行存储时间不足：v2 has 0.00 in `stored_minutes`, the event needs 1.00"])
     }
 }
 

@@ -38,7 +38,7 @@ import TestSupport
         #expect(tier.rules.map(\.id) == ["free_centenarian"])
         #expect(tier.rules.first?.reason == "百岁老人，属无偿服务对象")
         #expect(tier.rules.first?.source == "000 服务对象 1 / 002 服务原则 1：\"百岁老人\"")
-        #expect(tier.rules.first?.location.line == 70)
+        #expect(tier.rules.first?.location.line == 77)
         let age = try #require(tier.read.first { $0.name == "age" })
         #expect(age.value == .integer(100))
     }
