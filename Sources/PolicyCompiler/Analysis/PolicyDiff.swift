@@ -96,7 +96,7 @@ public enum PolicyDiff {
         }
         let text = RegionText(space: space, policy: before.policy)
         return order.flatMap { key in
-            RegionMerger.merge(groups[key]!, in: space).map { region in
+            RegionCover.simplify(groups[key]!, in: space).map { region in
                 Difference(decision: name, region: region, old: key[0], new: key[1],
                            exact: region.isExact && !key[0].isOpen && !key[1].isOpen,
                            example: ExamplePerson.make(for: region, in: space, preferring: date), condition: text.describe(region))

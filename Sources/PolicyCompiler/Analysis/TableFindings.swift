@@ -73,7 +73,7 @@ struct TableFindings {
     }
 
     func gaps(in pieces: [Piece], decision index: Int) -> [PolicyFinding] {
-        let regions = RegionMerger.merge(pieces.filter { $0.outcome.value.fault == .noRuleMatched }.map(\.region), in: space)
+        let regions = RegionCover.simplify(pieces.filter { $0.outcome.value.fault == .noRuleMatched }.map(\.region), in: space)
         guard let first = regions.first else { return [] }
         let decision = policy.decisions[index]
         let text = RegionText(space: space, policy: policy)
