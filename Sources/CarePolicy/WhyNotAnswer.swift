@@ -73,7 +73,7 @@ public struct WhyNotAnswer: Sendable {
     public var text: String {
         let checked = policy.checked
         let declaration = checked.decisions[decision]
-        let who = personID.map { "人员 \($0)" } ?? "此人"
+        let who = personID.map { "人员 \($0) " } ?? "此人"
         let wanted = Self.display(target, declaration.type)
         var lines: [String] = []
         let now = current.map { Self.display($0, declaration.type) } ?? "（无法评估）"

@@ -34,8 +34,10 @@ struct Check: ParsableCommand {
         var counts = (warnings: 0, notes: 0)
         var shared = SharedDeclarations()
         var renderer = DiagnosticRenderer()
+        var shown = Set<String>()
         func report(_ findings: [PolicyFinding]) {
-            for finding in findings {
+            // A finding in a shared base file is shown once, not again for each variant of it.
+            for finding in findings where shown.insert("\(finding.diagnostic) \(finding.diagnostic.help ?? "")").inserted {
                 Output.out(brief ? finding.diagnostic.description : renderer.render(finding.diagnostic))
                 if examples, let example = finding.example { Output.out("   = example (as of \(example.date)): \(example.json())") }
                 if finding.diagnostic.severity == .note { counts.notes += 1 } else { counts.warnings += 1 }

@@ -39,7 +39,10 @@ public struct ExamplePerson: Sendable, Hashable {
     /// A person of `region`, evaluated on `preferred` when the region allows it; nil when
     /// no valid person could be built (the region then needs a closer look).
     public static func make(for region: Region, in space: FactSpace, preferring preferred: CivilDate? = nil) -> ExamplePerson? {
-        guard let date = pickDate(region.domain(.evaluationDate, in: space), preferred: preferred ?? space.from) else { return nil }
+        // A period open to the beginning of time is seen from its end, where birth dates are ordinary.
+        let early = CivilDate(year: 1900, month: 1, day: 1)!
+        let fallback = space.from < early ? (space.until ?? early) : space.from
+        guard let date = pickDate(region.domain(.evaluationDate, in: space), preferred: preferred ?? fallback) else { return nil }
         var values: [Value] = []
         var shown: [String] = []
         for input in space.inputs {

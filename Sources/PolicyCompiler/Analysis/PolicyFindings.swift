@@ -31,6 +31,9 @@ public enum PolicyFindings {
             let diagnostic = finding.diagnostic
             return finding.with(Diagnostic(diagnostic.severity, diagnostic.message + " (with the parameters in force \(when))", at: diagnostic.span, help: diagnostic.help))
         }
+        // A rule already reported as never matching needs no second word about its condition.
+        let neverMatching = Set(findings.filter { $0.kind == .neverMatches }.compactMap { $0.diagnostic.span?.description })
+        findings.removeAll { $0.kind == .alwaysFalse && neverMatching.contains($0.diagnostic.span?.description ?? "") }
         findings += UnusedDeclarations.find(in: policy)
         return findings
     }

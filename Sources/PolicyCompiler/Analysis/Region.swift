@@ -56,3 +56,24 @@ public struct Region: Hashable, Sendable {
         domains.keys.sorted { (space.position($0), $0) < (space.position($1), $1) }
     }
 }
+
+extension Region {
+    /// Whether a person (facts by name) evaluated on `date` is in the region. A test the
+    /// analysis treats as independent cannot be judged from facts and counts as met.
+    public func contains(_ facts: [String: Value], on date: CivilDate, in space: FactSpace) -> Bool {
+        domains.allSatisfy { subject, domain in
+            switch subject {
+            case .fact(let name):
+                guard let value = facts[name] else { return false }
+                return ExamplePerson.allows(domain, value)
+            case .age(let name):
+                guard case .date(let birth)? = facts[name] else { return false }
+                return ExamplePerson.allows(domain, .integer(Int64(CivilDate.fullYears(from: birth, to: date))))
+            case .evaluationDate:
+                return ExamplePerson.allows(domain, .date(date))
+            case .test:
+                return true
+            }
+        }
+    }
+}

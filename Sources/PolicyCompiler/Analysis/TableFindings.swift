@@ -18,6 +18,8 @@ struct TableFindings {
     func findings(decision index: Int, table: RuleTable) -> [PolicyFinding] {
         let decision = policy.decisions[index]
         let pieces = symbolic.partition(of: index)
+        // Before its parameters are in force a table cannot be evaluated at all: nothing to say.
+        if pieces.contains(where: { $0.outcome.value.fault == .parameterNotInForce }) { return [] }
         let fired = Set(pieces.flatMap(\.outcome.rules))
         var findings: [PolicyFinding] = []
         for (position, rule) in table.rules.enumerated() where !fired.contains(position) {
