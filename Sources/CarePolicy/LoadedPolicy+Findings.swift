@@ -32,45 +32,32 @@ extension LoadedPolicy {
     public func reproduces(_ finding: PolicyFinding) -> Bool? {
         guard let example = finding.example, let decision = finding.decision else { return nil }
         guard let facts = facts(of: example) else { return false }
-        let name = checked.decisions[decision].name
-        let evaluation: Evaluation
+        let outcome: (result: DecisionResult, frame: EvaluationFrame)
         do {
-            evaluation = try evaluator.evaluate(facts, on: example.date)
+            outcome = try evaluator.evaluate(decision: decision, for: facts, on: example.date)
         } catch {
-            guard case .fault(let fault) = error, fault.message.contains("`\(name)`") else { return false }
+            guard case .fault(let fault) = error, fault.message.contains("`\(checked.decisions[decision].name)`") else { return false }
             switch finding.kind {
             case .gap: return fault.kind == .noRuleMatched
-            case .overlap: return fault.kind == .conflictingRules
+            case .overlap: return fault.kind == .conflictingRules && fault.span == checked.decisions[decision].rules[finding.rules[1]].span
             default: return false
             }
         }
-        let fired = evaluation.results[decision].firedRules
+        let fired = outcome.result.firedRules
         switch finding.kind {
         case .deadRule:
-            return holds(finding.rules[0], of: decision, for: facts, evaluation) && fired.allSatisfy(finding.shadowing.contains) && !fired.isEmpty
+            return holds(finding.rules[0], of: decision, in: outcome.frame) && !fired.isEmpty && fired.allSatisfy(finding.shadowing.contains)
         case .orderMatters:
-            return finding.rules.allSatisfy { holds($0, of: decision, for: facts, evaluation) } && fired == [finding.rules[0]]
+            return finding.rules.allSatisfy { holds($0, of: decision, in: outcome.frame) } && fired == [finding.rules[0]]
         default:
             return false
         }
     }
 
-    /// Whether a rule's condition holds for a person, the other decisions taken from an evaluation.
-    public func holds(_ rule: Int, of decision: Int, for facts: Facts, _ evaluation: Evaluation) -> Bool {
+    /// Whether a rule's condition holds in an evaluation's frame (other decisions computed as needed).
+    func holds(_ rule: Int, of decision: Int, in frame: EvaluationFrame) -> Bool {
         guard let condition = checked.decisions[decision].rules[rule].condition else { return true }
-        let frame = EvaluationFrame(program: checked.program, inputs: facts.values, parameters: checked.parameterValues(on: evaluation.date),
-                                    date: evaluation.date, decisions: KnownDecisions(evaluation.results))
         return (try? condition.evaluateBool(in: frame)) ?? false
     }
 }
 
-/// Decisions already computed by an evaluation, served to an expression that reads them.
-final class KnownDecisions: DecisionEvaluating {
-    let results: [DecisionResult]
-
-    init(_ results: [DecisionResult]) { self.results = results }
-
-    func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
-        (results[index].value, results[index].firedRules)
-    }
-}

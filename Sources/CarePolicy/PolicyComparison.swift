@@ -46,8 +46,8 @@ public struct PolicyComparison: Sendable {
         func value(_ policy: LoadedPolicy) -> String? {
             guard let facts = policy.facts(of: example), let index = policy.checked.decisionIndex(named: difference.decision) else { return nil }
             do {
-                let evaluation = try policy.evaluator.evaluate(facts, on: example.date)
-                return evaluation.results[index].value.display(as: policy.checked.decisions[index].type)
+                let result = try policy.evaluator.evaluate(decision: index, for: facts, on: example.date).result
+                return result.value.display(as: policy.checked.decisions[index].type)
             } catch {
                 if case .fault(let fault) = error { return "fault: \(fault.kind.rawValue)" }
                 return nil

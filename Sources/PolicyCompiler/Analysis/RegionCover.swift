@@ -5,8 +5,8 @@
 /// For Anqing's hourly rate change the 40 tree regions where `monthly_subsidy_cny` goes
 /// from 160.00 to 200.00 become five: one per way of being a 无偿 object eligible for
 /// the government purchase.
-enum RegionCover {
-    static func simplify(_ regions: [Region], in space: FactSpace) -> [Region] {
+public enum RegionCover {
+    public static func simplify(_ regions: [Region], in space: FactSpace) -> [Region] {
         let target = RegionMerger.merge(regions, in: space)
         var cover = target
         for index in cover.indices {

@@ -7,6 +7,11 @@ public struct ValueBounds: Hashable, Sendable {
     public struct Bound: Hashable, Sendable {
         public var value: ExactDecimal
         public var strict: Bool
+
+        public init(value: ExactDecimal, strict: Bool) {
+            self.value = value
+            self.strict = strict
+        }
     }
 
     public var lower: Bound?
