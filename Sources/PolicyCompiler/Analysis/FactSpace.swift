@@ -34,7 +34,19 @@ public struct FactSpace: Sendable {
         self.slots = slots
         self.from = from
         self.until = until
+        var full: [Subject: (Domain, Bool)] = [:]
+        for input in inputs {
+            for subject in [Subject.fact(input.name), .age(input.name)] {
+                let integral = computeIsIntegral(subject)
+                full[subject] = (integral ? computeFullDomain(subject).normalized : computeFullDomain(subject), integral)
+            }
+        }
+        full[.evaluationDate] = (computeFullDomain(.evaluationDate).normalized, true)
+        known = full
     }
+
+    /// Full domains (whole-number bounds made inclusive) and integrality, worked out once.
+    var known: [Subject: (Domain, Bool)] = [:]
 
     static func cases(_ type: ValueType) -> [String] {
         if case .enumeration(let enumType) = type { return enumType.cases }
@@ -59,6 +71,15 @@ public struct FactSpace: Sendable {
 
     /// Whether the subject takes whole numbers only (integers, dates, ages).
     public func isIntegral(_ subject: Subject) -> Bool {
+        known[subject]?.1 ?? computeIsIntegral(subject)
+    }
+
+    /// Every value a subject can take (whole-number bounds inclusive for whole-number subjects).
+    public func fullDomain(_ subject: Subject) -> Domain {
+        known[subject]?.0 ?? computeFullDomain(subject)
+    }
+
+    func computeIsIntegral(_ subject: Subject) -> Bool {
         switch subject {
         case .age, .evaluationDate: return true
         case .test: return false
@@ -68,8 +89,7 @@ public struct FactSpace: Sendable {
         }
     }
 
-    /// Every value a subject can take.
-    public func fullDomain(_ subject: Subject) -> Domain {
+    func computeFullDomain(_ subject: Subject) -> Domain {
         switch subject {
         case .test: return .bothFlags
         case .evaluationDate:

@@ -21,12 +21,14 @@ public struct Region: Hashable, Sendable {
         let next = domain(subject, in: space).intersection(truth, integral: integral)
         if next.isEmpty { return nil }
         var copy = self
-        copy.domains[subject] = next == space.fullDomain(subject).normalized ? nil : next
+        copy.domains[subject] = next == space.fullDomain(subject) ? nil : next
         return copy
     }
 
     /// The persons in both regions; nil when there are none.
     public func intersection(_ other: Region, in space: FactSpace) -> Region? {
+        if other.domains.isEmpty { return self }
+        if domains.isEmpty { return other }
         var result = self
         for (subject, domain) in other.domains {
             guard let next = result.constrained(subject, to: domain, in: space) else { return nil }
@@ -42,7 +44,7 @@ public struct Region: Hashable, Sendable {
         let inside = constrained(subject, to: truth, in: space)
         let outside = current.outside(truth, integral: space.isIntegral(subject)).compactMap { part -> Region? in
             var copy = self
-            copy.domains[subject] = part == space.fullDomain(subject).normalized ? nil : part
+            copy.domains[subject] = part == space.fullDomain(subject) ? nil : part
             return copy
         }
         return (inside, outside)

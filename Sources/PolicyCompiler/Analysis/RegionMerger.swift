@@ -13,28 +13,34 @@ enum RegionMerger {
     }
 
     static func merge(_ regions: [Region], in space: FactSpace) -> [Region] {
-        var regions = Array(Set(regions))
+        // Joined in a fixed order (a set's order changes from run to run), so output is stable.
+        var regions = Array(Set(regions)).map { (describe($0, space), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         var changed = true
         while changed {
             changed = false
-            search: for i in regions.indices {
-                for j in regions.indices where j > i {
+            var i = 0
+            while i < regions.count {
+                var j = i + 1
+                while j < regions.count {
                     if let joined = join(regions[i], regions[j], in: space) {
                         regions[i] = joined
-                        regions.remove(at: j)
+                        regions.swapAt(j, regions.count - 1)
+                        regions.removeLast()
                         changed = true
-                        break search
+                    } else {
+                        j += 1
                     }
                 }
+                i += 1
             }
         }
-        return regions.sorted { describe($0, space) < describe($1, space) }
+        // A stable order, so that the same policies always print the same way.
+        return regions.map { (describe($0, space), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// One region holding exactly the persons of both, if there is one.
     static func join(_ a: Region, _ b: Region, in space: FactSpace) -> Region? {
         if a == b { return a }
-        if let inside = contains(a, b, in: space) { return inside }
         let subjects = Set(a.domains.keys).union(b.domains.keys)
         var differing: Subject?
         for subject in subjects where a.domains[subject] != b.domains[subject] {
@@ -45,15 +51,8 @@ enum RegionMerger {
         let integral = space.isIntegral(subject)
         guard let union = a.domain(subject, in: space).union(b.domain(subject, in: space), integral: integral) else { return nil }
         var domains = a.domains
-        domains[subject] = union == space.fullDomain(subject).normalized || union == space.fullDomain(subject) ? nil : union
+        domains[subject] = union == space.fullDomain(subject) ? nil : union
         return Region(domains: domains)
-    }
-
-    /// The larger region when one contains the other.
-    static func contains(_ a: Region, _ b: Region, in space: FactSpace) -> Region? {
-        if b.intersection(a, in: space) == b { return a }
-        if a.intersection(b, in: space) == a { return b }
-        return nil
     }
 
     static func describe(_ region: Region, _ space: FactSpace) -> String {
