@@ -49,6 +49,26 @@ import TestSupport
         }
     }
 
+    /// The generated pairs are not trivially equal: most mutations change some decision.
+    @Test func mostGeneratedPairsDiffer() throws {
+        var differing = 0, regions = 0
+        for seed in 0..<40 {
+            var generator = SeededGenerator(seed: UInt64(seed) &* 0x9E37_79B9 &+ 17)
+            let old = GeneratedPolicy.random(using: &generator)
+            let new = old.mutated(using: &generator)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carepolicy-pairs-\(seed)-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            try old.yaml(id: "old").write(toFile: directory + "/old.yaml", atomically: true, encoding: .utf8)
+            try new.yaml(id: "new").write(toFile: directory + "/new.yaml", atomically: true, encoding: .utf8)
+            let comparison = try PolicyComparison(old: try LoadedPolicy.load(path: directory + "/old.yaml"), new: try LoadedPolicy.load(path: directory + "/new.yaml"))
+            if comparison.status == .different { differing += 1 }
+            regions += comparison.findings.joined().count
+        }
+        #expect(differing >= 25, "only \(differing) of 40 pairs differ")
+        #expect(regions >= 60)
+    }
+
     static func outcome(_ policy: LoadedPolicy, _ facts: Facts, _ date: CivilDate, _ decision: String) -> String {
         guard let index = policy.checked.decisionIndex(named: decision) else { return "?" }
         do {
