@@ -15,7 +15,9 @@ public struct PolicyLoadError: Error, Sendable, CustomStringConvertible {
 
 extension LoadedPolicy {
     /// Reads, checks and compiles the policy file at `path` (and what it includes or extends).
-    public static func load(path: String) throws(PolicyLoadError) -> LoadedPolicy {
+    /// With `refusingOverlaps: false`, a `unique` table whose rules overlap is accepted (for
+    /// analysis; evaluating a person both rules match faults).
+    public static func load(path: String, refusingOverlaps: Bool = true) throws(PolicyLoadError) -> LoadedPolicy {
         let set: PolicySourceSet
         do {
             set = try PolicyLoader().load(path: path)
@@ -25,7 +27,7 @@ extension LoadedPolicy {
         let sources = set.texts
         do {
             let (checked, warnings) = try PolicyChecker.check(set)
-            let compiled = try PolicyCompiler.compile(checked)
+            let compiled = try PolicyCompiler.compile(checked, refusingOverlaps: refusingOverlaps)
             return LoadedPolicy(compiled: compiled, warnings: warnings, sources: sources)
         } catch {
             throw PolicyLoadError(diagnostics: error, sources: sources)

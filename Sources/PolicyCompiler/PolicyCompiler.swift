@@ -8,6 +8,12 @@ import PolicyModel
 /// ```
 public enum PolicyCompiler {
     public static func compile(_ policy: CheckedPolicy) throws(DiagnosticList) -> CompiledPolicy {
+        try compile(policy, refusingOverlaps: true)
+    }
+
+    /// With `refusingOverlaps: false`, a `unique` table whose rules overlap compiles (an
+    /// evaluation that meets the overlap faults), so the analysis can study it.
+    public static func compile(_ policy: CheckedPolicy, refusingOverlaps: Bool) throws(DiagnosticList) -> CompiledPolicy {
         let beginning = CivilDate(year: 1, month: 1, day: 1)!
         let starts = [beginning] + policy.parameterChangeDates.filter { $0 > beginning }
         var epochs: [PolicyEpoch] = []
@@ -25,32 +31,19 @@ public enum PolicyCompiler {
                     diagnostics.append(.error("decision `\(decision.name)` is too complex to compile (over \(TreeBuilder.maximumNodes) tree nodes)", at: decision.span,
                                               help: "split it into smaller decisions or name shared conditions in `definitions`"))
                 }
-                if let tree, table.hitPolicy == .unique {
-                    diagnostics.append(contentsOf: overlaps(in: tree, table: table, decision: decision, from: start))
-                }
                 trees.append(tree)
+            }
+            if refusingOverlaps {
+                diagnostics.append(contentsOf: overlaps(in: policy, trees: trees, parameters: parameters, from: start, until: starts.first { $0 > start }))
             }
             epochs.append(PolicyEpoch(from: start, parameters: parameters, trees: trees))
         }
         if diagnostics.hasErrors {
             // The same finding in several periods is reported once.
-            var seen = Set<Diagnostic>()
-            throw DiagnosticList(diagnostics.all.filter { seen.insert($0).inserted })
+            var seen = Set<String>()
+            throw DiagnosticList(diagnostics.all.filter { seen.insert($0.description).inserted })
         }
         return CompiledPolicy(checked: policy, epochs: epochs)
-    }
-
-    /// A `unique` table whose tree has a leaf with two rules: both can match the same person.
-    static func overlaps(in tree: DecisionTree, table: RuleTable, decision: DecisionDeclaration, from start: CivilDate) -> DiagnosticList {
-        var diagnostics = DiagnosticList()
-        var reported = Set<[Int]>()
-        for node in tree.nodes {
-            guard case .leaf(let rules) = node, rules.count > 1, reported.insert(rules).inserted else { continue }
-            let names = rules.map { "`\(table.rules[$0].id)`" }.joined(separator: " and ")
-            diagnostics.append(.error("rules \(names) of `\(decision.name)` can both match the same person, but the table is `unique`", at: table.rules[rules[1]].span,
-                                      help: "make the conditions exclusive, or use `hit: first` if the order should decide"))
-        }
-        return diagnostics
     }
 
     static func buildTree(decision: Int, table: RuleTable, policy: CheckedPolicy, parameters: [Value?]) -> DecisionTree? {

@@ -6,6 +6,8 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error
         case warning
+        /// Information a policy officer should see, not a problem (the order of rules decides).
+        case note
     }
 
     public let severity: Severity
@@ -43,6 +45,7 @@ public struct DiagnosticList: Sendable, Error, CustomStringConvertible {
 
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    public var notes: [Diagnostic] { all.filter { $0.severity == .note } }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
     public var errorCount: Int { all.count { $0.severity == .error } }
 

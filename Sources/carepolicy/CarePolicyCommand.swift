@@ -7,6 +7,7 @@ struct CarePolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "carepolicy",
         abstract: "Check, evaluate, picture and test elderly-care policy files.",
-        subcommands: [Check.self, Eval.self, Tree.self, TestPolicies.self, Verify.self, Ledger.self, Approval.self, Allocate.self]
+        subcommands: [Check.self, Eval.self, Tree.self, TestPolicies.self, Verify.self, Diff.self, Explain.self,
+                      Ledger.self, Approval.self, Allocate.self]
     )
 }

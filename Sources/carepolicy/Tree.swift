@@ -36,7 +36,12 @@ struct Tree: ParsableCommand {
             indices = [index]
         }
         let epoch = loaded.compiled.epoch(on: date)
-        let rendered = indices.compactMap { epoch.trees[$0] }.map { TreeRenderer.render($0, policy: checked, format: format) }
+        let rendered = indices.compactMap { index -> String? in
+            guard let tree = epoch.trees[index] else { return nil }
+            // Dead rules, gaps and unreachable nodes, found by the analysis, are marked in the picture.
+            guard let marks = TreeMarks.find(decision: index, in: loaded.compiled, on: date) else { return TreeRenderer.render(tree, policy: checked, format: format) }
+            return TreeRenderer.render(tree, policy: checked, format: format, marks: marks)
+        }
         Output.out(rendered.joined(separator: "\n\n"))
     }
 }

@@ -1,0 +1,111 @@
+import PolicyCompiler
+import PolicyModel
+import PolicyRuntime
+
+/// `carepolicy diff`: two loaded policies compared on their decision trees, each region's
+/// example person evaluated under both to confirm it, and the result written for a reader.
+///
+/// ```swift
+/// let comparison = try PolicyComparison(old: base, new: variant, decision: "service_tier")
+/// print(comparison.text); exit(comparison.status.exitCode)
+/// ```
+public struct PolicyComparison: Sendable {
+    /// What the comparison concluded.
+    public enum Status: Int32, Sendable {
+        /// Every decision compared is the same for every person: proved, not sampled.
+        case equivalent = 0
+        /// Some person gets another value (an example shows it).
+        case different = 1
+        /// No difference is confirmed, but some regions could not be decided exactly.
+        case undecided = 3
+
+        public var exitCode: Int32 { rawValue }
+    }
+
+    /// One difference and whether evaluating its example under both policies shows it.
+    public struct Finding: Sendable {
+        public let difference: PolicyDiff.Difference
+        /// The example's values under the old and the new policy, when both evaluated.
+        public let observed: (old: String, new: String)?
+        public var confirmed: Bool { observed.map { $0.old != $0.new } ?? false }
+    }
+
+    public let report: PolicyDiff.Report
+    public let findings: [[Finding]]
+
+    public init(old: LoadedPolicy, new: LoadedPolicy, decision: String? = nil, asOf date: CivilDate? = nil) throws(AnalysisError) {
+        report = try PolicyDiff.compare(old.compiled, new.compiled, decision: decision, asOf: date)
+        findings = report.periods.map { period in
+            period.differences.map { Finding(difference: $0, observed: Self.observe($0, old: old, new: new)) }
+        }
+    }
+
+    /// The decision's value for the example under each policy, as text.
+    static func observe(_ difference: PolicyDiff.Difference, old: LoadedPolicy, new: LoadedPolicy) -> (old: String, new: String)? {
+        guard let example = difference.example else { return nil }
+        func value(_ policy: LoadedPolicy) -> String? {
+            guard let facts = policy.facts(of: example), let index = policy.checked.decisionIndex(named: difference.decision) else { return nil }
+            do {
+                let result = try policy.evaluator.evaluate(decision: index, for: facts, on: example.date).result
+                return result.value.display(as: policy.checked.decisions[index].type)
+            } catch {
+                if case .fault(let fault) = error { return "fault: \(fault.kind.rawValue)" }
+                return nil
+            }
+        }
+        guard let a = value(old), let b = value(new) else { return nil }
+        return (a, b)
+    }
+
+    public var status: Status {
+        if !report.unmatchedDecisions.isEmpty || findings.joined().contains(where: { $0.confirmed || ($0.difference.exact && $0.observed == nil) }) {
+            return .different
+        }
+        return findings.joined().isEmpty ? .equivalent : .undecided
+    }
+
+    /// The differences for a reader: per decision, each region as a condition, the values
+    /// before and after, and an example person. Empty when the policies are equivalent.
+    public var text: String {
+        var lines = report.remarks.map { "note: " + $0 }
+        var previous: String?
+        let multiple = report.periods.count > 1
+        for (period, periodFindings) in zip(report.periods, findings) {
+            let body = Self.render(periodFindings, examples: false)
+            if body.isEmpty { continue }
+            if multiple || report.periods.first?.until != nil {
+                lines.append(body == previous ? "\(period.description): the same as above" : "\(period.description):")
+            }
+            if body != previous { lines.append(Self.render(periodFindings, examples: true)) }
+            previous = body
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func render(_ findings: [Finding], examples: Bool) -> String {
+        var lines: [String] = []
+        var decision: String?
+        for finding in findings {
+            let difference = finding.difference
+            if difference.decision != decision {
+                decision = difference.decision
+                lines.append("\(difference.decision):")
+            }
+            let change = "\(difference.old.text) → \(difference.new.text)"
+            lines.append("  \(difference.condition): \(change)")
+            if !difference.exact {
+                let why = difference.old.isOpen || difference.new.isOpen
+                    ? "the values are arithmetic on facts, so only where they differ exactly is not worked out"
+                    : "the region rests on a test between facts that the analysis treats as independent"
+                lines.append("    not exact: \(why); " + (finding.confirmed ? "this example does differ" : "no example was found that differs"))
+            }
+            guard examples, let example = difference.example else { continue }
+            var line = "    e.g. \(example.shown.isEmpty ? "any person" : example.json(onlyShown: true)) on \(example.date)"
+            if let observed = finding.observed, !difference.exact || observed.old != difference.old.text || observed.new != difference.new.text {
+                line += " (evaluates to \(observed.old) → \(observed.new))"
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

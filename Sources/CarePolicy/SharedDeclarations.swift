@@ -1,0 +1,63 @@
+import PolicyCompiler
+import PolicyModel
+
+/// Declarations in shared files (an included vocabulary, the base of a variant) are
+/// unused only when no policy that declares them reads them: each policy on its own
+/// leaves most of a shared vocabulary unread, on purpose.
+public struct SharedDeclarations: Sendable {
+    struct Entry: Sendable {
+        var finding: PolicyFinding?
+        var declaredBy = 0
+        var unusedBy = 0
+    }
+
+    var entries: [String: Entry] = [:]
+    var order: [String] = []
+
+    public init() {}
+
+    /// Splits `findings` of `policy`: unused declarations of shared files are kept here to
+    /// be judged across all policies; everything else is returned.
+    public mutating func record(_ findings: [PolicyFinding], of policy: CheckedPolicy) -> [PolicyFinding] {
+        let file = policy.metadata.file
+        var shared: [String: PolicyFinding] = [:]
+        for finding in findings where Self.isUnused(finding) && finding.diagnostic.span?.file != file {
+            shared[Self.key(finding)] = finding
+        }
+        let declarations: [(String, SourceSpan)] = policy.inputs.map { ("input \($0.name)", $0.span) }
+            + policy.parameters.map { ("parameter \($0.name)", $0.span) } + policy.definitions.map { ("definition \($0.name)", $0.span) }
+        for (name, span) in declarations where span.file != file {
+            let key = "\(name) \(span)"
+            if entries[key] == nil {
+                entries[key] = Entry()
+                order.append(key)
+            }
+            entries[key]!.declaredBy += 1
+            if let finding = shared[key] {
+                entries[key]!.unusedBy += 1
+                if entries[key]!.finding == nil { entries[key]!.finding = finding }
+            }
+        }
+        return findings.filter { !(Self.isUnused($0) && $0.diagnostic.span?.file != file) }
+    }
+
+    /// The shared declarations no policy recorded reads.
+    public func unusedEverywhere(policyCount: Int) -> [PolicyFinding] {
+        order.compactMap { key in
+            guard let entry = entries[key], entry.unusedBy == entry.declaredBy, let finding = entry.finding else { return nil }
+            let diagnostic = finding.diagnostic
+            let message = diagnostic.message.replacingOccurrences(of: "is not read by any decision",
+                with: "is not read by any decision of the \(entry.declaredBy == 1 ? "policy" : "\(entry.declaredBy) policies") checked that \(entry.declaredBy == 1 ? "includes" : "include") it")
+            return finding.with(Diagnostic(diagnostic.severity, message, at: diagnostic.span, help: diagnostic.help))
+        }
+    }
+
+    static func isUnused(_ finding: PolicyFinding) -> Bool {
+        [.unusedInput, .unusedParameter, .unusedDefinition].contains(finding.kind)
+    }
+
+    static func key(_ finding: PolicyFinding) -> String {
+        let kind = finding.kind == .unusedInput ? "input" : (finding.kind == .unusedParameter ? "parameter" : "definition")
+        return "\(kind) \(finding.name ?? "") \(finding.diagnostic.span.map(\.description) ?? "")"
+    }
+}

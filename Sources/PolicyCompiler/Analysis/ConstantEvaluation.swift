@@ -1,0 +1,26 @@
+import PolicyModel
+
+/// Evaluates an expression made only of constants with the evaluators' own arithmetic,
+/// so the analysis computes `20 × 8.00` exactly as an evaluation would.
+struct ConstantEvaluation {
+    let frame: EvaluationFrame
+
+    init(policy: CheckedPolicy, parameters: [Value?], date: CivilDate) {
+        frame = EvaluationFrame(program: policy.program, inputs: [], parameters: parameters, date: date, decisions: NoDecisions())
+    }
+
+    func evaluate(_ expression: Expression) -> Result<Value, EvaluationFault> {
+        do {
+            return .success(try expression.evaluate(in: frame))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+/// Decisions are never read by a constant expression.
+final class NoDecisions: DecisionEvaluating {
+    func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
+        throw EvaluationFault(.noRuleMatched, "a constant expression read a decision")
+    }
+}
