@@ -1,11 +1,20 @@
 import PolicyModel
 
 /// Inputs, parameters and definitions that no decision reads, directly or through
-/// definitions. The input `id` names the person and is never unused.
+/// definitions; a program's eligibility and priority and a ledger's rules count as
+/// readers too. The input `id` names the person and is never unused.
 enum UnusedDeclarations {
     static func find(in policy: CheckedPolicy) -> [PolicyFinding] {
         var inputs = Set<Int>(), parameters = Set<Int>(), definitions = Set<Int>()
         var pending = policy.decisions.flatMap(\.expressions)
+            + policy.programs.flatMap { [$0.eligible] + $0.priority.map(\.expression) }
+        // A ledger rule's `.input` slots are the event's fields, not the person's facts:
+        // only its parameters count.
+        for expression in policy.ledger.map(Self.expressions) ?? [] {
+            expression.forEach { part in
+                if case .parameter(let index) = part { parameters.insert(index) }
+            }
+        }
         while let expression = pending.popLast() {
             expression.forEach { part in
                 switch part {
@@ -31,5 +40,10 @@ enum UnusedDeclarations {
                 help: "remove it, or use it in a rule"), name: definition.name))
         }
         return findings
+    }
+
+    static func expressions(of ledger: LedgerDeclaration) -> [Expression] {
+        ledger.events.flatMap { event in event.refusals.map(\.condition) + event.effects.flatMap { [$0.key, $0.amount] } }
+            + ledger.checks.map(\.atLeast)
     }
 }
