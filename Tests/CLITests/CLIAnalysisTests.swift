@@ -16,7 +16,7 @@ import TestSupport
     @Test func checkRendersANoteWithItsSourceLine() throws {
         let result = try CommandRunner.run(["check", "policies/anqing.yaml"])
         #expect(result.out.contains("""
-        policies/anqing.yaml:80:9: note: rule `low_cost_empty_nest_80` (low_cost) of `service_tier` comes after `free_urban_three_nos_70` (free), `free_dibao_cannot_self_care` (free), `free_priority_care` (free), `free_five_elders` (free), `free_centenarian` (free), which also match some of its persons: the order of the rules decides their value
+        policies/anqing.yaml:87:9: note: rule `low_cost_empty_nest_80` (low_cost) of `service_tier` comes after `free_urban_three_nos_70` (free), `free_dibao_cannot_self_care` (free), `free_priority_care` (free), `free_five_elders` (free), `free_centenarian` (free), which also match some of its persons: the order of the rules decides their value
            |       - id: low_cost_empty_nest_80
            |         ^
         """))
@@ -60,7 +60,7 @@ import TestSupport
         人员 AQ-2026-0001 于 2026-06-01 的服务对象类别（service_tier）为 无偿服务（free），不是 低偿服务（low_cost）。
         得到 低偿服务（low_cost） 的最少改变：
         1. 身边有子女照顾由 否 改为 是
-           将适用规则 low_cost_empty_nest_cannot_self_care（policies/anqing.yaml:75:9）：生活不能自理的"空巢"老人，属低偿服务对象
+           将适用规则 low_cost_empty_nest_cannot_self_care（policies/anqing.yaml:82:9）：生活不能自理的"空巢"老人，属低偿服务对象
         """))
     }
 

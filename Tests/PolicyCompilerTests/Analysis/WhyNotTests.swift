@@ -19,7 +19,7 @@ import TestSupport
         人员 X1 于 2025-06-01 的享受政府购买服务（gov_purchase_eligible）为 否，不是 是。
         得到 是 的最少改变：
         1. 自 2026-03-01 起，年龄（周岁）满 70；有子女在本区居住由 是 改为 否
-           将适用规则 eligible（\(FixturePaths.packageRoot)/policies/anqing.yaml:121:9）：年满70周岁、低保或低保边缘户、空巢，符合政府购买服务享受条件
+           将适用规则 eligible（\(FixturePaths.packageRoot)/policies/anqing.yaml:128:9）：年满70周岁、低保或低保边缘户、空巢，符合政府购买服务享受条件
         （出生日期不能改变，年龄只随评估日期增长。）
         """)
     }
