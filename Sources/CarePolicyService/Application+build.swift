@@ -36,7 +36,7 @@ public func makeServiceState(_ configuration: ServiceConfiguration, logger: Logg
     let metrics = ServiceMetrics()
     let registry = PolicyRegistry()
     let reloader = PolicyReloader(directory: configuration.policyDirectory, registry: registry, metrics: metrics, logger: logger)
-    await reloader.reloadIfChanged()
+    await reloader.reloadNow()
     var decisionLog: DecisionLog?
     if configuration.decisionLog.enabled {
         let store = try DecisionLogStore(directory: configuration.dataDirectory)

@@ -6,6 +6,12 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
     public let message: String
     public let line: Int
     public let column: Int
+
+    public init(message: String, line: Int, column: Int) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
 }
 
 /// Reads JSON text straight from request bytes into `JSONValue`, as

@@ -22,6 +22,9 @@ public actor PolicyReloader {
     let metrics: ServiceMetrics
     let logger: Logger
     private var fingerprint: DirectoryFingerprint?
+    /// A changed directory seen once; it is loaded when the next poll sees it unchanged,
+    /// so a file caught halfway through being written is not even tried.
+    private var settling: DirectoryFingerprint?
 
     public init(directory: String, registry: PolicyRegistry, metrics: ServiceMetrics, logger: Logger) {
         self.directory = directory
@@ -30,11 +33,20 @@ public actor PolicyReloader {
         self.logger = logger
     }
 
-    /// Reloads when some policy text changed since the last reload; nil when nothing did.
+    /// Reloads when some policy text changed since the last reload and has stayed the
+    /// same since the previous call (one poll interval); nil when nothing was reloaded.
     @discardableResult
     public func reloadIfChanged() -> Summary? {
         let current = DirectoryFingerprint.read(directory)
-        if current == fingerprint { return nil }
+        if current == fingerprint {
+            settling = nil
+            return nil
+        }
+        if current != settling {
+            settling = current
+            return nil
+        }
+        settling = nil
         return reload(current)
     }
 
