@@ -12,6 +12,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // The HTTP service (CarePolicyService) only: Hummingbird, its lifecycle and logging, metrics, the decision log.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Values, types, spans, diagnostics and the typed policy model (the checked IR). No dependencies.
@@ -26,7 +33,18 @@ let package = Package(
         .target(name: "PolicyRuntime", dependencies: ["PolicyModel", "PolicyCompiler"]),
         // The facade: load -> check -> compile -> evaluate; policy test files.
         .target(name: "CarePolicy", dependencies: ["PolicyModel", "PolicySyntax", "PolicyCheck", "PolicyCompiler", "PolicyRuntime"]),
-        .executableTarget(name: "carepolicy", dependencies: ["CarePolicy", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The HTTP service: routes, hot reload, decision log (SQLite), metrics. Nothing else in the package depends on it but the CLI.
+        .target(name: "CarePolicyService", dependencies: [
+            "CarePolicy",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], resources: [.copy("Resources/openapi.json")]),
+        .executableTarget(name: "carepolicy", dependencies: ["CarePolicy", "CarePolicyService", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "CarePolicyBenchmarks", dependencies: ["CarePolicy"]),
         // Fixture paths and sample facts shared by the test targets.
         .target(name: "TestSupport", dependencies: ["CarePolicy"], path: "Tests/TestSupport"),
@@ -37,6 +55,11 @@ let package = Package(
         .testTarget(name: "PolicyRuntimeTests", dependencies: ["CarePolicy", "TestSupport"]),
         .testTarget(name: "CarePolicyTests", dependencies: ["CarePolicy", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CarePolicy", "TestSupport", "carepolicy"]),
+        .testTarget(name: "CarePolicyServiceTests", dependencies: [
+            "CarePolicyService", "TestSupport", "carepolicy",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,12 +15,23 @@ public struct Facts: Sendable {
 
 /// What is wrong with one fact: the field, and what is allowed.
 public struct FactProblem: Sendable, Hashable, CustomStringConvertible {
+    /// Whether the facts do not fit the policy's inputs (an unknown, missing or wrongly
+    /// typed field: `shape`), or a field of the right type has a value that is not
+    /// allowed (out of range, not one of the enum's values, a date after the evaluation
+    /// date: `value`). A service answers the first with 400 and the second with 422.
+    public enum Kind: String, Sendable, Hashable {
+        case shape
+        case value
+    }
+
     public let field: String
     public let message: String
+    public let kind: Kind
 
-    public init(field: String, message: String) {
+    public init(field: String, message: String, kind: Kind = .shape) {
         self.field = field
         self.message = message
+        self.kind = kind
     }
 
     public var description: String { "`\(field)`: \(message)" }
@@ -65,7 +76,7 @@ public struct FactsDecoder: Sendable {
                 if let problem = rangeProblem(value, input) { problems.append(problem) }
                 values.append(value)
             case .failure(let message):
-                problems.append(FactProblem(field: input.name, message: message.text))
+                problems.append(FactProblem(field: input.name, message: message.text, kind: message.kind))
                 values.append(.bool(false))
             }
         }
@@ -77,13 +88,13 @@ public struct FactsDecoder: Sendable {
 
     func rangeProblem(_ value: Value, _ input: InputDeclaration) -> FactProblem? {
         if let places = input.decimalPlaces, case .decimal(let number) = value, Int(number.normalized.scale) > places {
-            return FactProblem(field: input.name, message: "is \(number), with more than \(places) decimal places (\(places == 2 ? "an amount in yuan and fen" : "at most \(places) allowed"))")
+            return FactProblem(field: input.name, message: "is \(number), with more than \(places) decimal places (\(places == 2 ? "an amount in yuan and fen" : "at most \(places) allowed"))", kind: .value)
         }
         if let minimum = input.minimum, Expression.order(value, minimum, .decimal) < 0 {
-            return FactProblem(field: input.name, message: "is \(value.display(as: input.type)), below the smallest allowed value \(minimum.display(as: input.type))\(FactsDecoder.rangeText(input))")
+            return FactProblem(field: input.name, message: "is \(value.display(as: input.type)), below the smallest allowed value \(minimum.display(as: input.type))\(FactsDecoder.rangeText(input))", kind: .value)
         }
         if let maximum = input.maximum, Expression.order(value, maximum, .decimal) > 0 {
-            return FactProblem(field: input.name, message: "is \(value.display(as: input.type)), above the largest allowed value \(maximum.display(as: input.type))\(FactsDecoder.rangeText(input))")
+            return FactProblem(field: input.name, message: "is \(value.display(as: input.type)), above the largest allowed value \(maximum.display(as: input.type))\(FactsDecoder.rangeText(input))", kind: .value)
         }
         return nil
     }
@@ -94,7 +105,10 @@ public struct FactsDecoder: Sendable {
         return " (allowed: \(low) to \(high))"
     }
 
-    struct Message: Error { let text: String }
+    struct Message: Error {
+        let text: String
+        var kind: FactProblem.Kind = .shape
+    }
 
     static func expectation(_ type: ValueType) -> String {
         switch type {
@@ -124,17 +138,17 @@ public struct FactsDecoder: Sendable {
             return ExactDecimal(text).map { .success(.decimal($0)) } ?? .failure(fail)
         case (.string, .string(let text)): return .success(.string(text))
         case (.date, .string(let text)):
-            return CivilDate(text).map { .success(.date($0)) } ?? .failure(Message(text: "expected a date \"YYYY-MM-DD\" that exists in the calendar, found \"\(text)\""))
+            return CivilDate(text).map { .success(.date($0)) } ?? .failure(Message(text: "expected a date \"YYYY-MM-DD\" that exists in the calendar, found \"\(text)\"", kind: .value))
         case (.enumeration(let enumType), .string(let text)):
             if let index = enumType.index(of: text) { return .success(.enumCase(index)) }
             let hint = NameSuggestion.closest(to: text, in: enumType.cases).map { "; did you mean \"\($0)\"?" } ?? ""
-            return .failure(Message(text: "\"\(text)\" is not allowed; expected \(expectation(type))\(hint)"))
+            return .failure(Message(text: "\"\(text)\" is not allowed; expected \(expectation(type))\(hint)", kind: .value))
         case (.list(let element), .array(let items)):
             var values: [Value] = []
             for item in items {
                 switch value(item, as: element) {
                 case .success(let value): values.append(value)
-                case .failure(let message): return .failure(Message(text: "an item: " + message.text))
+                case .failure(let message): return .failure(Message(text: "an item: " + message.text, kind: message.kind))
                 }
             }
             return .success(.list(values))

@@ -56,7 +56,7 @@ public struct PolicyEvaluator: Sendable {
         for slot in dateChecked {
             if case .date(let value) = facts.values[slot], value > date {
                 let input = policy.inputs[slot]
-                throw .invalidFacts(FactsError(problems: [FactProblem(field: input.name, message: "is \(value), after the evaluation date \(date)")]))
+                throw .invalidFacts(FactsError(problems: [FactProblem(field: input.name, message: "is \(value), after the evaluation date \(date)", kind: .value)]))
             }
         }
     }

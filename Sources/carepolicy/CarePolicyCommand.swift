@@ -3,11 +3,11 @@ import CarePolicy
 
 /// `carepolicy`: check, evaluate, picture and test elderly-care policies.
 @main
-struct CarePolicyCommand: ParsableCommand {
+struct CarePolicyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "carepolicy",
-        abstract: "Check, evaluate, picture and test elderly-care policy files.",
-        subcommands: [Check.self, Eval.self, Tree.self, TestPolicies.self, Verify.self, Diff.self, Explain.self,
-                      Ledger.self, Approval.self, Allocate.self]
+        abstract: "Check, evaluate, picture, test and serve elderly-care policy files.",
+        subcommands: [Serve.self, Check.self, Eval.self, Tree.self, TestPolicies.self, Verify.self, Diff.self, Explain.self,
+                      Ledger.self, Approval.self, Allocate.self, Log.self]
     )
 }

@@ -1,0 +1,66 @@
+import Hummingbird
+import PolicyRuntime
+
+/// An error a client can act on, answered as
+/// `{"error": {"code", "message", "field"?, "line"?, "column"?, "problems"?}}` with its status.
+///
+/// ```swift
+/// throw APIError(.notFound, code: "unknown_policy", message: "no policy `x`; served: anqing, dongxihu")
+/// ```
+public struct APIError: HTTPResponseError, Sendable {
+    public let status: HTTPResponse.Status
+    public let code: String
+    public let message: String
+    public var field: String?
+    public var line: Int?
+    public var column: Int?
+    /// Every problem, when there are several (invalid facts, a refused policy file).
+    public var problems: [JSONText.Node] = []
+    /// Headers that name the policy the error concerns.
+    public var headers: HTTPFields = [:]
+
+    public init(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil, line: Int? = nil, column: Int? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.line = line
+        self.column = column
+    }
+
+    var json: JSONText.Node {
+        var entries: [(String, JSONText.Node)] = [("code", .string(code)), ("message", .string(message))]
+        if let field { entries.append(("field", .string(field))) }
+        if let line { entries.append(("line", .integer(Int64(line)))) }
+        if let column { entries.append(("column", .integer(Int64(column)))) }
+        if !problems.isEmpty { entries.append(("problems", .array(problems))) }
+        return .object([("error", .object(entries))])
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        JSONResponse.make(json, status: status, headers: headers)
+    }
+}
+
+extension APIError {
+    static func unknownPolicy(_ id: String, served: [String]) -> APIError {
+        APIError(.notFound, code: "unknown_policy",
+                 message: "no policy `\(id)` is served; served policies: \(served.sorted().joined(separator: ", "))", field: "id")
+    }
+
+    static func invalidPolicyID(_ id: String) -> APIError {
+        APIError(.badRequest, code: "invalid_policy_id", message: "`\(id)` is not a policy id: use \(PolicyIdentifier.rule)", field: "id")
+    }
+
+    static func bodyTooLarge(limit: Int) -> APIError {
+        APIError(.contentTooLarge, code: "body_too_large", message: "the request body is larger than \(limit) bytes; send fewer records per request")
+    }
+
+    static func invalidJSON(_ error: JSONSyntaxError) -> APIError {
+        APIError(.badRequest, code: "invalid_json", message: "the body is not valid JSON: \(error.message)", line: error.line, column: error.column)
+    }
+
+    static func invalidField(_ field: String, _ message: String) -> APIError {
+        APIError(.badRequest, code: "invalid_request", message: "`\(field)`: \(message)", field: field)
+    }
+}

@@ -1,0 +1,66 @@
+import CarePolicy
+import Crypto
+import Foundation
+import Hummingbird
+
+/// `POST /v1/admin/reload` (read the policy directory now) and
+/// `PUT /v1/admin/policies/{id}` (upload a policy's YAML: checked first, written into
+/// the policy directory only when it has no errors, then live). Both need
+/// `Authorization: Bearer TOKEN`, the token the service was started with
+/// (`CAREPOLICY_ADMIN_TOKEN`); without one configured they are refused.
+struct AdminRoutes: RouteGroup {
+    func register(on router: Router<ServiceContext>, state: ServiceState) {
+        router.post("/v1/admin/reload") { request, _ in
+            try AdminRoutes.authorize(request, state: state)
+            let summary = await state.reloader.reloadNow()
+            return JSONResponse.make(AdminRoutes.json(summary))
+        }
+        router.put("/v1/admin/policies/:id") { request, context in
+            try AdminRoutes.authorize(request, state: state)
+            let id = context.parameters.get("id") ?? ""
+            guard PolicyIdentifier(id) != nil else { throw APIError.invalidPolicyID(id) }
+            let body = try await request.collectBody(limit: state.configuration.maxBodyBytes)
+            let upload = PolicyUpload(directory: state.configuration.policyDirectory, id: id,
+                                      existingFile: state.registry.snapshot.idsByFile.first { $0.value == id }?.key)
+            let file = try upload.install(String(buffer: body))
+            let summary = await state.reloader.reloadNow()
+            guard let served = state.registry.policy(id), served.metadata.file == file else {
+                let refused = summary.refused.first { $0.file == file }
+                var error = APIError(.unprocessableContent, code: "policy_refused", message: "the uploaded policy was written to \(file) but not served")
+                error.problems = refused?.diagnostics.map(PolicyJSON.diagnostic) ?? []
+                throw error
+            }
+            let status: HTTPResponse.Status = upload.existingFile == nil ? .created : .ok
+            return JSONResponse.make(.object([("policy", PolicyJSON.summary(served)), ("reload", AdminRoutes.json(summary))]),
+                                     status: status, headers: JSONResponse.policyHeaders(served.metadata))
+        }
+    }
+
+    static func authorize(_ request: Request, state: ServiceState) throws {
+        guard let token = state.configuration.adminToken, !token.isEmpty else {
+            throw APIError(.forbidden, code: "admin_disabled",
+                           message: "admin actions are turned off; start the service with CAREPOLICY_ADMIN_TOKEN set to enable them")
+        }
+        let given = request.headers[.authorization] ?? ""
+        let prefix = "Bearer "
+        let presented = given.hasPrefix(prefix) ? String(given.dropFirst(prefix.count)) : ""
+        // Compare digests, so the time taken says nothing about the token.
+        guard SHA256.hash(data: Data(presented.utf8)) == SHA256.hash(data: Data(token.utf8)) else {
+            var error = APIError(.unauthorized, code: "unauthorized", message: "this admin action needs `Authorization: Bearer TOKEN` with the service's admin token")
+            error.headers[.wwwAuthenticate] = "Bearer"
+            throw error
+        }
+    }
+
+    static func json(_ summary: PolicyReloader.Summary) -> JSONText.Node {
+        .object([
+            ("accepted", .array(summary.accepted.sorted().map { .string($0) })),
+            ("unchanged", .array(summary.unchanged.sorted().map { .string($0) })),
+            ("removed", .array(summary.removed.sorted().map { .string($0) })),
+            ("refused", .array(summary.refused.map { refusal in
+                .object([("file", .string(refusal.file)), ("policy", refusal.policy.map { .string($0) } ?? .null),
+                         ("diagnostics", .array(refusal.diagnostics.map(PolicyJSON.diagnostic)))])
+            })),
+        ])
+    }
+}

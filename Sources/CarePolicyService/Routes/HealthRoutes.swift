@@ -1,0 +1,30 @@
+import Foundation
+import Hummingbird
+import PolicyRuntime
+
+/// `GET /healthz` (the process answers) and `GET /readyz` (policies loaded, at least
+/// one served, the decision log open): what a load balancer or orchestrator polls.
+struct HealthRoutes: RouteGroup {
+    func register(on router: Router<ServiceContext>, state: ServiceState) {
+        router.get("/healthz") { _, _ in
+            JSONResponse.make(.object([("status", .string("ok"))]))
+        }
+        router.get("/readyz") { _, _ in
+            let snapshot = state.registry.snapshot
+            var reasons: [JSONText.Node] = []
+            if !snapshot.loaded { reasons.append(.string("the policy directory has not been read yet")) }
+            if snapshot.loaded && snapshot.policies.isEmpty {
+                reasons.append(.string("no policy is served: \(state.configuration.policyDirectory) has no policy without errors"))
+            }
+            let refused = snapshot.attempts.values.filter { $0.outcome == .refused }.map(\.file) + snapshot.unassigned.keys
+            let body: JSONText.Node = .object([
+                ("status", .string(reasons.isEmpty ? "ready" : "not_ready")),
+                ("policies", .integer(Int64(snapshot.policies.count))),
+                ("refused_files", .array(refused.sorted().map { .string($0) })),
+                ("decision_log", .string(state.decisionLog == nil ? "off" : "on")),
+                ("reasons", .array(reasons)),
+            ])
+            return JSONResponse.make(body, status: reasons.isEmpty ? .ok : .serviceUnavailable)
+        }
+    }
+}

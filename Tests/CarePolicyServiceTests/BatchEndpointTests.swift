@@ -1,0 +1,96 @@
+import CarePolicy
+@testable import CarePolicyService
+import Foundation
+import HummingbirdTesting
+import Testing
+import TestSupport
+
+@Suite("POST /v1/policies/{id}/evaluate-batch")
+struct BatchEndpointTests {
+    @Test func answersEveryRecordInOrderWithItsOwnErrors() async throws {
+        var harness = try ServiceHarness()
+        defer { harness.remove() }
+        harness.configuration.batchParallelism = 3
+        let lines = try String(contentsOfFile: FixturePaths.packageRoot + "/docs/examples/persons.jsonl", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let records = lines + [SamplePerson.json(["id": "bad-1", "ability_level": 9]), SamplePerson.json(["id": "bad-2", "residence": NSNull()])] + lines
+        let policy = try LoadedPolicy.load(path: harness.path("anqing.yaml"))
+        let date = CivilDate("2026-06-01")!
+        try await harness.test { client in
+            let response = try await client.post("/v1/policies/anqing/evaluate-batch",
+                                                 body("{\"as_of\": \"2026-06-01\", \"records\": [\(records.joined(separator: ","))]}"))
+            #expect(response.status == .ok)
+            #expect(response.json["count"] as? Int == records.count)
+            #expect(response.json["failed"] as? Int == 2)
+            #expect(value(response.json, "policy", "hash") as? String == policy.metadata.contentHash)
+            let results = try #require(response.json["results"] as? [[String: Any]])
+            #expect(results.count == records.count)
+            for (index, record) in records.enumerated() where !record.contains("bad-") {
+                let evaluation = try policy.evaluate(json: record, on: date)
+                guard case .object(let entries) = evaluation.json(policy: policy.checked) else { continue }
+                let decisions = entries.first { $0.0 == "decisions" }.map { JSONText.write($0.1) }
+                let got = try JSONSerialization.data(withJSONObject: results[index]["decisions"] ?? [:], options: [.sortedKeys])
+                let want = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: Data((decisions ?? "{}").utf8)), options: [.sortedKeys])
+                #expect(got == want, "record \(index)")
+                #expect(results[index]["id"] as? String == evaluation.personID)
+            }
+            let first = results[lines.count], second = results[lines.count + 1]
+            #expect(first["index"] as? Int == lines.count)
+            #expect(first["id"] as? String == "bad-1")
+            #expect(first["status"] as? Int == 422)
+            #expect(value(first, "error", "field") as? String == "ability_level")
+            #expect(value(first, "error", "code") as? String == "facts_failed_validation")
+            #expect(second["status"] as? Int == 400)
+            #expect(value(second, "error", "code") as? String == "invalid_facts")
+            #expect(value(second, "error", "field") as? String == "residence")
+        }
+    }
+
+    @Test func moreThanTheRecordLimitIs413() async throws {
+        var harness = try ServiceHarness()
+        defer { harness.remove() }
+        harness.configuration.maxBatchRecords = 3
+        try await harness.test { client in
+            let record = SamplePerson.json()
+            let response = try await client.post("/v1/policies/anqing/evaluate-batch", body("{\"records\": [\(record),\(record),\(record),\(record)]}"))
+            #expect(response.status == .contentTooLarge)
+            #expect(response.errorCode == "too_many_records")
+            #expect(response.errorField == "records")
+        }
+    }
+
+    @Test func tenThousandRecordsAreAllowed() async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        #expect(harness.configuration.maxBatchRecords == 10_000)
+        let record = SamplePerson.json()
+        let records = Array(repeating: record, count: 10_000).joined(separator: ",")
+        try await harness.test { client in
+            let response = try await client.post("/v1/policies/dongxihu/evaluate-batch", body("{\"as_of\": \"2026-06-01\", \"records\": [\(records)]}"))
+            #expect(response.status == .ok)
+            #expect(response.json["count"] as? Int == 10_000)
+            #expect(response.json["failed"] as? Int == 0)
+        }
+    }
+
+    @Test(arguments: [
+        ("{\"records\": {}}", "records"),
+        ("{\"record\": []}", "record"),
+        ("{\"records\": [], \"as_of\": 20260601}", "as_of"),
+    ])
+    func badBatchRequestsAre400(request: String, field: String) async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        try await harness.test { client in
+            let response = try await client.post("/v1/policies/anqing/evaluate-batch", body(request))
+            #expect(response.status == .badRequest)
+            #expect(response.errorField == field)
+        }
+    }
+
+    @Test func chunksCoverEveryRecordOnce() {
+        #expect(BatchChunk.split(10, into: 3) == [0..<3, 3..<6, 6..<10])
+        #expect(BatchChunk.split(1, into: 4) == [0..<1])
+        #expect(BatchChunk.split(0, into: 2) == [])
+    }
+}

@@ -1,0 +1,118 @@
+import CarePolicyService
+import Foundation
+import GRDB
+import HummingbirdTesting
+import NIOCore
+import Testing
+import TestSupport
+
+@Suite("Decision log across process deaths (the built binary)", .serialized)
+struct CrashSafetyTests {
+    /// Sends evaluations over `connections` connections until the server goes away;
+    /// returns how many were answered 200.
+    static func load(port: Int, connections: Int, body: String) async -> Int {
+        await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<connections {
+                group.addTask {
+                    var answered = 0
+                    let client = TestClient(host: "127.0.0.1", port: port)
+                    client.connect()
+                    while true {
+                        guard let response = try? await client.post("/v1/policies/anqing/evaluate", body: ByteBuffer(string: body)),
+                              response.status == .ok else { break }
+                        answered += 1
+                    }
+                    try? await client.shutdown()
+                    return answered
+                }
+            }
+            return await group.reduce(0, +)
+        }
+    }
+
+    @Test func sigkillMidLoadLeavesTheDatabaseIntact() async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        let server = try ServerProcess(arguments: ["--policies", harness.policies, "--data", harness.data])
+        let body = "{\"facts\": \(SamplePerson.json(["id": "K-1"])), \"as_of\": \"2026-06-01\"}"
+        async let answered = Self.load(port: server.port, connections: 4, body: body)
+        try await Task.sleep(for: .milliseconds(1500))
+        server.signal(SIGKILL)
+        #expect(server.wait() == SIGKILL)
+        let total = await answered
+        #expect(total > 100)
+
+        // Opening it read-write runs SQLite's recovery of the WAL, as the next start would.
+        let pool = try DatabasePool(path: harness.data + "/decisions.sqlite")
+        let check = try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        #expect(check == ["ok"])
+        let rows = try await pool.read { db in try Row.fetchAll(db, sql: "SELECT person, facts, decisions, fired_rules, policy_hash FROM decision") }
+        #expect(rows.count > 0)
+        #expect(rows.count <= total)
+        for row in rows {
+            #expect(row["person"] as String? == "K-1")
+            for column in ["facts", "decisions", "fired_rules"] {
+                let text: String = row[column]
+                #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any], "\(column): \(text)")
+            }
+            #expect((row["policy_hash"] as String).count == 64)
+        }
+        // The server starts again on the same data and keeps appending.
+        let again = try ServerProcess(arguments: ["--policies", harness.policies, "--data", harness.data])
+        let response = try await TestClient.withClient(host: "127.0.0.1", port: again.port) { client in
+            try await client.post("/v1/policies/anqing/evaluate", body: ByteBuffer(string: body))
+        }
+        #expect(response.status == .ok)
+        again.signal(SIGTERM)
+        #expect(again.wait() == 0)
+        let after = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM decision") }
+        #expect(after == rows.count + 1)
+    }
+
+    @Test func sigtermAnswersInFlightRequestsAndWritesEveryDecision() async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        let server = try ServerProcess(arguments: ["--policies", harness.policies, "--data", harness.data])
+        let body = "{\"facts\": \(SamplePerson.json(["id": "T-1"])), \"as_of\": \"2026-06-01\"}"
+        async let answered = Self.load(port: server.port, connections: 4, body: body)
+        try await Task.sleep(for: .milliseconds(1000))
+        server.signal(SIGTERM)
+        #expect(server.wait() == 0)
+        let total = await answered
+        #expect(total > 100)
+        let store = try DecisionLogStore(existingIn: harness.data)
+        #expect(try store.count() == total)
+
+        // `carepolicy log query` reads the same answers.
+        let query = Process()
+        query.executableURL = URL(fileURLWithPath: ServerProcess.binary)
+        query.arguments = ["log", "query", "--person", "T-1", "--data", harness.data, "--limit", "5"]
+        let output = Pipe()
+        query.standardOutput = output
+        try query.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        query.waitUntilExit()
+        #expect(query.terminationStatus == 0)
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 5)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?["person"] as? String == "T-1")
+        #expect(value(first, "policy", "version") as? String == "2026.1")
+        #expect(value(first, "decisions", "service_tier") as? String != nil)
+    }
+
+    @Test func logQueryWithoutALogSaysWhereItLooked() throws {
+        let query = Process()
+        query.executableURL = URL(fileURLWithPath: ServerProcess.binary)
+        query.arguments = ["log", "query", "--person", "x", "--data", "/nonexistent-carepolicy-data"]
+        let errors = Pipe()
+        query.standardError = errors
+        query.standardOutput = FileHandle.nullDevice
+        try query.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        query.waitUntilExit()
+        #expect(query.terminationStatus == 1)
+        #expect(String(decoding: data, as: UTF8.self) ==
+                "error: no decision log at /nonexistent-carepolicy-data/decisions.sqlite; start `carepolicy serve --data DIR` first, or pass the --data it used\n")
+    }
+}

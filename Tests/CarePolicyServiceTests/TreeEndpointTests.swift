@@ -1,0 +1,52 @@
+import CarePolicy
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+import TestSupport
+
+@Suite("GET /v1/policies/{id}/tree")
+struct TreeEndpointTests {
+    @Test(arguments: [TreeRenderer.Format.mermaid, .dot, .text])
+    func drawsOneDecisionAsTheCLIDoes(format: TreeRenderer.Format) async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        let policy = try LoadedPolicy.load(path: harness.path("anqing.yaml"))
+        let date = CivilDate("2026-06-01")!
+        let index = try #require(policy.checked.decisionIndex(named: "gov_purchase_eligible"))
+        let tree = try #require(policy.compiled.epoch(on: date).trees[index])
+        let expected = TreeRenderer.render(tree, policy: policy.checked, format: format) + "\n"
+        try await harness.test { client in
+            let response = try await client.get("/v1/policies/anqing/tree?decision=gov_purchase_eligible&format=\(format.rawValue)&as_of=2026-06-01")
+            #expect(response.status == .ok)
+            #expect(response.text == expected)
+            #expect(response.headers[HTTPField.Name("CarePolicy-Policy")!] == "anqing")
+        }
+    }
+
+    @Test(arguments: [
+        ("/v1/policies/anqing/tree?decision=service_teir", 400, "invalid_request", "decision"),
+        ("/v1/policies/anqing/tree?format=png", 400, "invalid_request", "format"),
+        ("/v1/policies/anqing/tree?decision=monthly_subsidy_cny", 422, "not_a_rule_table", "decision"),
+        ("/v1/policies/anqing/tree?as_of=yesterday", 400, "invalid_request", "as_of"),
+        ("/v1/policies/none/tree", 404, "unknown_policy", "id"),
+    ])
+    func refusesBadQueries(uri: String, status: Int, code: String, field: String) async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        try await harness.test { client in
+            let response = try await client.get(uri)
+            #expect(response.status.code == status)
+            #expect(response.errorCode == code)
+            #expect(response.errorField == field)
+        }
+    }
+
+    @Test func suggestsTheNearestDecisionName() async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        try await harness.test { client in
+            let response = try await client.get("/v1/policies/anqing/tree?decision=service_teir")
+            #expect(value(response.json, "error", "message") as? String == "`decision`: policy `anqing` has no decision `service_teir`; did you mean `service_tier`?")
+        }
+    }
+}
