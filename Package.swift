@@ -25,7 +25,8 @@ let package = Package(
         // Evaluation: decision-tree walker, reference interpreter, facts decoding, traces.
         .target(name: "PolicyRuntime", dependencies: ["PolicyModel", "PolicyCompiler"]),
         // The facade: load -> check -> compile -> evaluate; policy test files.
-        .target(name: "CarePolicy", dependencies: ["PolicyModel", "PolicySyntax", "PolicyCheck", "PolicyCompiler", "PolicyRuntime"]),
+        .target(name: "CarePolicy", dependencies: ["PolicyModel", "PolicySyntax", "PolicyCheck", "PolicyCompiler", "PolicyRuntime",
+                                                  .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "carepolicy", dependencies: ["CarePolicy", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "CarePolicyBenchmarks", dependencies: ["CarePolicy"]),
         // Fixture paths and sample facts shared by the test targets.
