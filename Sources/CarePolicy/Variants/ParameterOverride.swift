@@ -55,7 +55,7 @@ extension LoadedPolicy {
         for override in overrides {
             guard let index = policy.parameterIndex(named: override.name) else {
                 let names = policy.parameters.map(\.name)
-                let hint = NameSuggestion.closest(to: override.name, in: names).map { "did you mean `\($0)`? " } ?? ""
+                let hint = (NameSuggestion.closest(to: override.name, in: names) ?? names.first { $0.hasPrefix(override.name) }).map { "did you mean `\($0)`? " } ?? ""
                 throw OverrideError("`--set \(override)`: policy `\(policy.metadata.id)` has no parameter `\(override.name)`; \(hint)its parameters are: \(names.joined(separator: ", "))")
             }
             let parameter = parameters[index]
@@ -95,10 +95,10 @@ extension LoadedPolicy {
         case .string: value = .string(text)
         case .enumeration(let enumType): value = enumType.index(of: text).map(Value.enumCase)
         case .list, .record:
-            throw OverrideError("`--set \(override)`: `\(override.name)` is a \(type) parameter; a list or record cannot be set from the command line; write a variant file")
+            throw OverrideError("`--set \(override)`: `\(override.name)` is a parameter of type \(type); a list or record cannot be set from the command line; write a variant file")
         }
         guard let value else {
-            throw OverrideError("`--set \(override)`: `\(override.name)` is a \(type) parameter; expected \(FactsDecoder.expected(type)), found \"\(text)\"")
+            throw OverrideError("`--set \(override)`: `\(override.name)` is a parameter of type \(type); expected \(FactsDecoder.expected(type)), found \"\(text)\"")
         }
         return value
     }
