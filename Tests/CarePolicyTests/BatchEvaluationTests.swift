@@ -90,7 +90,7 @@ import TestSupport
         } catch let error as RecordFileError {
             #expect(error.message.hasSuffix("empty.csv: the file is empty; a CSV file of facts starts with a header row naming its columns (id,birth_date,hukou_local,residence…)"))
         }
-        FileManager.default.createFile(atPath: directory + "/empty.jsonl", contents: Data())
+        _ = FileManager.default.createFile(atPath: directory + "/empty.jsonl", contents: Data())
         let summary = try BatchEvaluation.run(try anqing(), input: directory + "/empty.jsonl", output: directory + "/out.jsonl",
                                               options: BatchOptions(asOf: Self.date))
         #expect(summary.records == 0)
@@ -111,7 +111,7 @@ import TestSupport
     @Test func anUnknownJSONKeyIsAnErrorRowNamingTheField() throws {
         let directory = ScaleTestFiles.temporaryDirectory()
         let line = SamplePerson.json(["id": "J1", "pension_cny": "1200.00"])
-        FileManager.default.createFile(atPath: directory + "/in.jsonl", contents: Data((SamplePerson.json(["id": "J0"]) + "\n" + line + "\n").utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/in.jsonl", contents: Data((SamplePerson.json(["id": "J0"]) + "\n" + line + "\n").utf8))
         let summary = try BatchEvaluation.run(try anqing(), input: directory + "/in.jsonl", output: directory + "/out.jsonl", options: BatchOptions(asOf: Self.date))
         #expect(summary.evaluated == 1 && summary.failed == 1)
         #expect(summary.firstErrors.first?.line == 2)
@@ -121,7 +121,7 @@ import TestSupport
 
     @Test func aMissingRequiredColumnIsRefused() throws {
         let directory = ScaleTestFiles.temporaryDirectory()
-        FileManager.default.createFile(atPath: directory + "/in.csv", contents: Data("id,birth_date\nX,1950-01-01\n".utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/in.csv", contents: Data("id,birth_date\nX,1950-01-01\n".utf8))
         do {
             _ = try BatchEvaluation.run(try anqing(), input: directory + "/in.csv", output: directory + "/out.jsonl", options: BatchOptions(asOf: Self.date))
             Issue.record("accepted")

@@ -20,11 +20,29 @@ public struct RecordDecoder: Sendable {
         let type: ValueType
         /// For an enum column: each case's UTF-8 bytes.
         let cases: [[UInt8]]
+        /// The input's default, for an empty cell.
+        var defaultValue: Value? = nil
+        /// Whether the input has a minimum, maximum or decimal places to check.
+        var checksRange = false
+        /// For an integer input whose bounds are integers: the allowed values, checked without the declaration.
+        var integerRange: ClosedRange<Int64>? = nil
+    }
+
+    /// What the hot path needs of a column, as plain values (no reference counting).
+    struct ColumnPlan: Sendable {
+        enum Kind: UInt8, Sendable { case bool, integer, date, enumeration, other }
+        let input: Int
+        let kind: Kind
+        let hasDefault: Bool
+        let checksRange: Bool
+        let low: Int64
+        let high: Int64
     }
 
     public let format: RecordFormat
     public let factsDecoder: FactsDecoder
     let columns: [Column]
+    let plans: [ColumnPlan]
     /// One value per input: the default of an input with no column (nil: has a column).
     let fixed: [Value?]
     let idColumn: Int?
@@ -38,6 +56,7 @@ public struct RecordDecoder: Sendable {
         idInput = policy.inputIndex(named: "id")
         guard format == .csv else {
             columns = []
+            plans = []
             fixed = []
             idColumn = nil
             return
@@ -71,7 +90,16 @@ public struct RecordDecoder: Sendable {
             let type = policy.inputs[input].type
             var cases: [[UInt8]] = []
             if case .enumeration(let enumType) = type { cases = enumType.cases.map { Array($0.utf8) } }
-            columns.append(Column(input: input, name: name, type: type, cases: cases))
+            let declaration = policy.inputs[input]
+            var integerRange: ClosedRange<Int64>?
+            if type == .integer, declaration.decimalPlaces == nil {
+                let low = declaration.minimum.map { $0.integerValue } ?? Int64.min
+                let high = declaration.maximum.map { $0.integerValue } ?? Int64.max
+                if let low, let high, low <= high { integerRange = low...high }
+            }
+            columns.append(Column(input: input, name: name, type: type, cases: cases, defaultValue: declaration.defaultValue,
+                                  checksRange: declaration.minimum != nil || declaration.maximum != nil || declaration.decimalPlaces != nil,
+                                  integerRange: integerRange))
         }
         var fixed: [Value?] = Array(repeating: nil, count: policy.inputs.count)
         var missing: [String] = []
@@ -86,6 +114,18 @@ public struct RecordDecoder: Sendable {
             throw RecordFileError("\(file):1: no column for \(missing.joined(separator: ", ")); policy `\(policy.metadata.id)` needs \(missing.count == 1 ? "it" : "them") and has no default; add the column\(missing.count == 1 ? "" : "s") to the header")
         }
         self.columns = columns
+        plans = columns.map { column in
+            let kind: ColumnPlan.Kind
+            switch column.type {
+            case .bool: kind = .bool
+            case .integer: kind = column.checksRange && column.integerRange == nil ? .other : .integer
+            case .date: kind = .date
+            case .enumeration: kind = .enumeration
+            default: kind = .other
+            }
+            return ColumnPlan(input: column.input, kind: kind, hasDefault: column.defaultValue != nil, checksRange: column.checksRange,
+                              low: column.integerRange?.lowerBound ?? .min, high: column.integerRange?.upperBound ?? .max)
+        }
         self.fixed = fixed
         idColumn = seen["id"]
     }
@@ -96,6 +136,15 @@ public struct RecordDecoder: Sendable {
         let a = factsDecoder.policy.inputs, b = other.factsDecoder.policy.inputs
         return a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type == $1.type && $0.defaultValue == $1.defaultValue
             && $0.minimum == $1.minimum && $0.maximum == $1.maximum && $0.decimalPlaces == $1.decimalPlaces }
+    }
+}
+
+extension RecordDecoder.Column {
+    /// Whether a value is within the bounds known without the declaration (false: check it fully).
+    @inline(__always)
+    func allows(_ value: Value) -> Bool {
+        if let integerRange, case .integer(let number) = value { return integerRange.contains(number) }
+        return false
     }
 }
 
@@ -162,31 +211,67 @@ extension RecordDecoder {
         values.reserveCapacity(fixed.count)
         for value in fixed { values.append(value ?? .bool(false)) }
         var problems: [FactProblem] = []
-        for (position, column) in columns.enumerated() {
-            let field = fields[position]
-            if field.end == field.start && !field.quoted {
-                if let value = factsDecoder.policy.inputs[column.input].defaultValue {
-                    values[column.input] = value
-                } else {
-                    problems.append(factsDecoder.missingProblem(forInput: column.input))
+        columns.withUnsafeBufferPointer { columns in
+            plans.withUnsafeBufferPointer { plans in
+                for position in 0..<plans.count {
+                    let field = fields[position]
+                    let plan = plans[position]
+                    if field.end == field.start && !field.quoted {
+                        if plan.hasDefault, let value = columns[position].defaultValue {
+                            values[plan.input] = value
+                        } else {
+                            problems.append(factsDecoder.missingProblem(forInput: plan.input))
+                        }
+                        continue
+                    }
+                    if let value = RecordDecoder.fastValue(of: field, in: line, plan: plan, cases: plan.kind == .enumeration ? columns[position].cases : []) {
+                        values[plan.input] = value
+                        continue
+                    }
+                    // The slow path: text, decimals, lists, values out of range, and every error message.
+                    switch RecordDecoder.value(of: field, in: line, column: columns[position]) {
+                    case .success(let value):
+                        if plan.checksRange, !columns[position].allows(value), let problem = factsDecoder.problem(with: value, forInput: plan.input) {
+                            problems.append(problem)
+                        } else {
+                            values[plan.input] = value
+                        }
+                    case .failure(let problem):
+                        problems.append(problem)
+                    }
                 }
-                continue
-            }
-            switch RecordDecoder.value(of: field, in: line, column: column) {
-            case .success(let value):
-                if let problem = factsDecoder.problem(with: value, forInput: column.input) {
-                    problems.append(problem)
-                } else {
-                    values[column.input] = value
-                }
-            case .failure(let problem):
-                problems.append(problem)
             }
         }
         if !problems.isEmpty { return .invalid(id: id, FactsError(problems: problems)) }
         var personID: String?
         if let idInput, case .string(let text) = values[idInput] { personID = text }
         return .facts(Facts(values: values, id: personID))
+    }
+
+    /// A bool, an in-range integer, a date or an enum case read without allocating; nil
+    /// when the field needs the slow path (another type, or a value that is not valid).
+    @inline(__always)
+    static func fastValue(of field: CSVField, in line: UnsafeBufferPointer<UInt8>, plan: ColumnPlan, cases: [[UInt8]]) -> Value? {
+        guard !field.quoted else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: line[field.start..<field.end])
+        switch plan.kind {
+        case .bool:
+            if equals(bytes, "true") { return .bool(true) }
+            if equals(bytes, "false") { return .bool(false) }
+            return nil
+        case .integer:
+            guard let number = integer(bytes), number >= plan.low, number <= plan.high else { return nil }
+            return .integer(number)
+        case .date:
+            return date(bytes).map(Value.date)
+        case .enumeration:
+            for index in 0..<cases.count where cases[index].count == bytes.count && cases[index].elementsEqual(bytes) {
+                return .enumCase(index)
+            }
+            return nil
+        case .other:
+            return nil
+        }
     }
 
     static func value(of field: CSVField, in line: UnsafeBufferPointer<UInt8>, column: Column) -> FieldOutcome {
