@@ -62,7 +62,7 @@ struct WhatIfTally: Sendable {
         do { total = try total.adding(amount) } catch { overflow = true }
     }
 
-    mutating func count(_ value: Value, in counts: inout [Value: Int]) {
+    static func count(_ value: Value, in counts: inout [Value: Int]) {
         if let existing = counts[value] {
             counts[value] = existing + 1
         } else if counts.count < Column.maximumValues {
@@ -78,45 +78,53 @@ struct WhatIfTally: Sendable {
             let before = ComparisonPlan.value(baseline[column.baselineDecision].value, field: column.field)
             let after = ComparisonPlan.value(variant[column.variantDecision].value, field: column.field)
             if column.decidesChange && changed[position] { anyChange = true }
-            var tally = columns[position]
-            if changed[position] { tally.changed += 1 }
-            switch column.kind {
-            case .categorical, .numeric:
-                count(before, in: &tally.baseline)
-                count(after, in: &tally.variant)
-                let pair = Pair(from: before, to: after)
-                if let existing = tally.transitions[pair] {
-                    tally.transitions[pair] = existing + 1
-                } else if tally.transitions.count < Column.maximumPairs {
-                    tally.transitions[pair] = 1
-                } else {
-                    tally.transitionsOmitted += 1
-                }
-                if column.kind == .numeric {
-                    WhatIfTally.add(&tally.baselineTotal, before, overflow: &tally.overflow)
-                    WhatIfTally.add(&tally.variantTotal, after, overflow: &tally.overflow)
-                    if let amount = before.decimalValue, amount > .zero { tally.baselinePositive += 1 }
-                    if let amount = after.decimalValue, amount > .zero { tally.variantPositive += 1 }
-                }
-            case .list:
-                if case .list(let items) = before { for item in Set(items) { count(item, in: &tally.baseline) } }
-                if case .list(let items) = after { for item in Set(items) { count(item, in: &tally.variant) } }
-            case .other:
-                break
-            }
-            columns[position] = tally
+            // In place: a copy of the column would copy its dictionaries on every write.
+            WhatIfTally.record(before, after, changed: changed[position], kind: column.kind, into: &columns[position])
         }
         if anyChange { changedPersons += 1 }
         guard let group else { return }
-        var entry = groups[group] ?? Group(baseline: Array(repeating: .zero, count: plan.columns.count),
-                                           variant: Array(repeating: .zero, count: plan.columns.count))
-        entry.persons += 1
-        if anyChange { entry.changed += 1 }
-        for (position, column) in plan.columns.enumerated() where column.kind == .numeric {
-            WhatIfTally.add(&entry.baseline[position], ComparisonPlan.value(baseline[column.baselineDecision].value, field: column.field), overflow: &overflow)
-            WhatIfTally.add(&entry.variant[position], ComparisonPlan.value(variant[column.variantDecision].value, field: column.field), overflow: &overflow)
+        let count = plan.columns.count
+        WhatIfTally.record(baseline: baseline, variant: variant, plan: plan, changed: anyChange,
+                           into: &groups[group, default: Group(baseline: Array(repeating: .zero, count: count), variant: Array(repeating: .zero, count: count))],
+                           overflow: &overflow)
+    }
+
+    static func record(_ before: Value, _ after: Value, changed: Bool, kind: ComparisonPlan.Kind, into tally: inout Column) {
+        if changed { tally.changed += 1 }
+        switch kind {
+        case .categorical, .numeric:
+            count(before, in: &tally.baseline)
+            count(after, in: &tally.variant)
+            let pair = Pair(from: before, to: after)
+            if let existing = tally.transitions[pair] {
+                tally.transitions[pair] = existing + 1
+            } else if tally.transitions.count < Column.maximumPairs {
+                tally.transitions[pair] = 1
+            } else {
+                tally.transitionsOmitted += 1
+            }
+            if kind == .numeric {
+                add(&tally.baselineTotal, before, overflow: &tally.overflow)
+                add(&tally.variantTotal, after, overflow: &tally.overflow)
+                if let amount = before.decimalValue, amount > .zero { tally.baselinePositive += 1 }
+                if let amount = after.decimalValue, amount > .zero { tally.variantPositive += 1 }
+            }
+        case .list:
+            if case .list(let items) = before { for item in Set(items) { count(item, in: &tally.baseline) } }
+            if case .list(let items) = after { for item in Set(items) { count(item, in: &tally.variant) } }
+        case .other:
+            break
         }
-        groups[group] = entry
+    }
+
+    static func record(baseline: [DecisionResult], variant: [DecisionResult], plan: ComparisonPlan, changed: Bool, into entry: inout Group,
+                       overflow: inout Bool) {
+        entry.persons += 1
+        if changed { entry.changed += 1 }
+        for (position, column) in plan.columns.enumerated() where column.kind == .numeric {
+            add(&entry.baseline[position], ComparisonPlan.value(baseline[column.baselineDecision].value, field: column.field), overflow: &overflow)
+            add(&entry.variant[position], ComparisonPlan.value(variant[column.variantDecision].value, field: column.field), overflow: &overflow)
+        }
     }
 
     /// Adds a later run's tally to this one.
