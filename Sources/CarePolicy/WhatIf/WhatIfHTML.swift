@@ -56,6 +56,13 @@ enum WhatIfHTML {
         return "<span class=\"\(positive ? "up" : "down")\">\(positive ? "+" : "")\(money(amount))</span>"
     }
 
+    /// A difference with its sign and colour, in the decision's unit.
+    static func signedAmount(_ value: ExactDecimal, unit: String) -> String {
+        if unit == "money" { return signedMoney(value) }
+        if value == .zero { return "0" }
+        return "<span class=\"\(value > .zero ? "up" : "down")\">\(value > .zero ? "+" : "")\(amount(value, unit: unit))</span>"
+    }
+
     static func amount(_ value: ExactDecimal, unit: String) -> String {
         unit == "money" ? money(value) : (value.isInteger ? count(Int(value.integerPart)) : value.formatted(places: 2))
     }
@@ -93,10 +100,10 @@ enum WhatIfHTML {
             guard let totals = decision.totals else { continue }
             let yearly = [totals.yearly(totals.baseline), totals.yearly(totals.variant), totals.yearly(totals.difference)]
             let yearCells = yearly.enumerated().map { index, value in
-                value.map { index == 2 ? (decision.unit == "money" ? signedMoney($0) : amount($0, unit: decision.unit)) : amount($0, unit: decision.unit) } ?? "—"
+                value.map { index == 2 ? signedAmount($0, unit: decision.unit) : amount($0, unit: decision.unit) } ?? "—"
             }
             text += "<tr><td class=\"t\">\(HTMLText.escape(decision.label))<br><code>\(decision.name)</code></td><td>\(amount(totals.baseline, unit: decision.unit))</td><td>\(amount(totals.variant, unit: decision.unit))</td>"
-            text += "<td>\(decision.unit == "money" ? signedMoney(totals.difference) : amount(totals.difference, unit: decision.unit))</td>"
+            text += "<td>\(signedAmount(totals.difference, unit: decision.unit))</td>"
             text += yearCells.map { "<td>\($0)</td>" }.joined()
             text += "<td>\(count(totals.baselinePositive)) → \(count(totals.variantPositive))</td></tr>\n"
         }
@@ -169,7 +176,7 @@ enum WhatIfHTML {
                 guard let total = group.totals.first(where: { $0.name == decision.name }) else { continue }
                 _ = position
                 let difference = (try? total.variant.subtracting(total.baseline)) ?? .zero
-                text += "<td>\(amount(total.baseline, unit: decision.unit)) / \(amount(total.variant, unit: decision.unit)) / \(decision.unit == "money" ? signedMoney(difference) : amount(difference, unit: decision.unit))</td>"
+                text += "<td>\(amount(total.baseline, unit: decision.unit)) / \(amount(total.variant, unit: decision.unit)) / \(signedAmount(difference, unit: decision.unit))</td>"
             }
             text += "</tr>\n"
         }
