@@ -32,7 +32,8 @@ let package = Package(
         // Evaluation: decision-tree walker, reference interpreter, facts decoding, traces.
         .target(name: "PolicyRuntime", dependencies: ["PolicyModel", "PolicyCompiler"]),
         // The facade: load -> check -> compile -> evaluate; policy test files.
-        .target(name: "CarePolicy", dependencies: ["PolicyModel", "PolicySyntax", "PolicyCheck", "PolicyCompiler", "PolicyRuntime"]),
+        .target(name: "CarePolicy", dependencies: ["PolicyModel", "PolicySyntax", "PolicyCheck", "PolicyCompiler", "PolicyRuntime",
+                                                  .product(name: "Crypto", package: "swift-crypto")]),
         // The HTTP service: routes, hot reload, decision log (SQLite), metrics. Nothing else in the package depends on it but the CLI.
         .target(name: "CarePolicyService", dependencies: [
             "CarePolicy",

@@ -1,0 +1,176 @@
+import Foundation
+
+/// How a batch run reads, evaluates and writes.
+public struct BatchOptions: Sendable {
+    /// The evaluation date for every record.
+    public var asOf: CivilDate
+    /// Threads that decode and evaluate (the output is the same for any number).
+    public var workers: Int
+    /// The input's format; nil: from the input file's extension.
+    public var inputFormat: RecordFormat?
+    /// The output's format; nil: from the output file's extension (JSON Lines for `-`).
+    public var outputFormat: RecordFormat?
+    /// Bytes of input read at a time (each worker evaluates one such run at a time).
+    public var blockSize: Int
+
+    public init(asOf: CivilDate, workers: Int = 2, inputFormat: RecordFormat? = nil, outputFormat: RecordFormat? = nil, blockSize: Int = 1 << 20) {
+        self.asOf = asOf
+        self.workers = workers
+        self.inputFormat = inputFormat
+        self.outputFormat = outputFormat
+        self.blockSize = blockSize
+    }
+}
+
+/// How far a long run has got, for a progress bar.
+public struct BatchProgress: Sendable {
+    public let records: Int
+    public let bytesRead: Int
+    /// The input's size, when it is a regular file.
+    public let totalBytes: Int?
+    public let seconds: Double
+
+    public init(records: Int, bytesRead: Int, totalBytes: Int?, seconds: Double) {
+        self.records = records
+        self.bytesRead = bytesRead
+        self.totalBytes = totalBytes
+        self.seconds = seconds
+    }
+}
+
+/// A record that could not be evaluated: its line, its id when readable, and why.
+public struct RecordError: Sendable, CustomStringConvertible {
+    public let line: Int
+    public let id: String?
+    public let message: String
+    /// The fields at fault, each with what is allowed (empty for a fault of the policy).
+    public let problems: [FactProblem]
+
+    public var description: String { "line \(line)\(id.map { " (id \($0))" } ?? ""): \(message)" }
+}
+
+/// What a batch run did.
+public struct BatchSummary: Sendable {
+    /// Records read (blank lines and the CSV header are not records).
+    public var records = 0
+    public var evaluated = 0
+    public var failed = 0
+    /// The first errors, in file order (at most `BatchSummary.keptErrors`).
+    public var firstErrors: [RecordError] = []
+    public var seconds = 0.0
+
+    public static let keptErrors = 20
+
+    mutating func add(_ other: BatchSummary) {
+        records += other.records
+        evaluated += other.evaluated
+        failed += other.failed
+        firstErrors.append(contentsOf: other.firstErrors.prefix(BatchSummary.keptErrors - firstErrors.count))
+    }
+}
+
+/// Evaluates every record of a file with one policy and writes one result per record,
+/// in the input's order, streaming: memory stays the same whatever the file's size.
+///
+/// ```swift
+/// let summary = try BatchEvaluation.run(policy, input: "population.csv", output: "results.jsonl",
+///                                       options: BatchOptions(asOf: CivilDate("2026-06-01")!))
+/// print(summary.evaluated, summary.failed)
+/// ```
+public enum BatchEvaluation {
+    public static func run(_ policy: LoadedPolicy, input: String, output: String, options: BatchOptions,
+                           progress: ((BatchProgress) -> Void)? = nil) throws(RecordFileError) -> BatchSummary {
+        let outputFormat = options.outputFormat ?? (output == "-" ? .jsonl : RecordFormat(path: output))
+        guard let outputFormat else {
+            throw RecordFileError("`\(output)`: cannot tell the output format; name the file .csv or .jsonl")
+        }
+        try checkInForce(policy, on: options.asOf)
+        let source = try RecordSource(path: input, format: options.inputFormat, blockSize: options.blockSize)
+        let decoder = try source.decoder(for: policy.checked)
+        let sink = try ByteOutput(path: output)
+        let writer = ResultWriter(policy: policy.checked, format: outputFormat)
+        sink.write(writer.header(policy: policy.checked))
+        let summary = run(policy, source: source, decoder: decoder, writer: writer, options: options, progress: progress) { sink.write($0) }
+        try sink.close()
+        return summary
+    }
+
+    static func checkInForce(_ policy: LoadedPolicy, on date: CivilDate) throws(RecordFileError) {
+        let metadata = policy.metadata
+        if let from = metadata.effectiveFrom, date < from {
+            throw RecordFileError("policy `\(metadata.id)` is in force from \(from); \(date) is before it")
+        }
+        if let until = metadata.effectiveUntil, date > until {
+            throw RecordFileError("policy `\(metadata.id)` was in force until \(until); \(date) is after it")
+        }
+    }
+
+    /// One worker's reusable state.
+    final class Worker {
+        let session: EvaluationSession
+        var scratch = RecordDecoder.Scratch()
+        init(_ policy: LoadedPolicy) { session = EvaluationSession(policy.evaluator) }
+    }
+
+    struct ChunkResult: Sendable {
+        var bytes: [UInt8]
+        var summary: BatchSummary
+    }
+
+    static func run(_ policy: LoadedPolicy, source: RecordSource, decoder: RecordDecoder, writer: ResultWriter, options: BatchOptions,
+                    progress: ((BatchProgress) -> Void)?, write: ([UInt8]) -> Void) -> BatchSummary {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var total = BatchSummary()
+        let date = options.asOf
+        ChunkPipeline.run(reader: source.reader, first: source.first, workers: options.workers, makeWorker: { Worker(policy) },
+                          process: { worker, chunk in
+            evaluate(chunk, worker: worker, decoder: decoder, writer: writer, date: date)
+        }, consume: { result, _ in
+            write(result.bytes)
+            total.add(result.summary)
+            progress?(BatchProgress(records: total.records, bytesRead: source.reader.bytesRead, totalBytes: source.reader.totalBytes,
+                                    seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        })
+        total.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return total
+    }
+
+    static func evaluate(_ chunk: LineChunkReader.Chunk, worker: Worker, decoder: RecordDecoder, writer: ResultWriter, date: CivilDate) -> ChunkResult {
+        var result = ChunkResult(bytes: [], summary: BatchSummary())
+        result.bytes.reserveCapacity(chunk.bytes.count * 2)
+        chunk.forEachLine { line, number in
+            let record = decoder.decode(line, scratch: &worker.scratch)
+            switch record {
+            case .blank:
+                return
+            case .invalid(let id, let error):
+                result.summary.records += 1
+                fail(&result, writer: writer, RecordError(line: number, id: id, message: "invalid facts: \(error)", problems: error.problems))
+            case .facts(let facts):
+                result.summary.records += 1
+                do throws(EvaluationError) {
+                    let evaluation = try worker.session.evaluate(facts, on: date)
+                    writer.appendResult(id: facts.id, results: evaluation.results, to: &result.bytes)
+                    result.summary.evaluated += 1
+                } catch {
+                    fail(&result, writer: writer, RecordError(error, line: number, id: facts.id))
+                }
+            }
+        }
+        return result
+    }
+
+    static func fail(_ result: inout ChunkResult, writer: ResultWriter, _ error: RecordError) {
+        result.summary.failed += 1
+        if result.summary.firstErrors.count < BatchSummary.keptErrors { result.summary.firstErrors.append(error) }
+        writer.appendError(line: error.line, id: error.id, message: error.message, problems: error.problems, to: &result.bytes)
+    }
+}
+
+extension RecordError {
+    init(_ error: EvaluationError, line: Int, id: String?) {
+        var problems: [FactProblem] = []
+        if case .invalidFacts(let facts) = error { problems = facts.problems }
+        self.init(line: line, id: id, message: error.description, problems: problems)
+    }
+}

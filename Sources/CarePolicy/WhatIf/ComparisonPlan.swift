@@ -1,0 +1,82 @@
+/// Which decisions a what-if run compares, and how: every public decision the baseline
+/// and the variant both have, each record field that is a number as its own column.
+struct ComparisonPlan: Sendable {
+    /// How a compared value is tallied.
+    enum Kind: Sendable {
+        /// Bool or enum: counts per value and a transition table.
+        case categorical
+        /// Integer or decimal: counts per value (a transition table) and totals.
+        case numeric
+        /// A list: how many people have each item.
+        case list
+        /// Anything else (text, dates, whole records): only whether it changed.
+        case other
+    }
+
+    struct Column: Sendable {
+        let name: String
+        let label: String
+        let baselineDecision: Int
+        let variantDecision: Int
+        /// A record field, for the numeric parts of a record.
+        let field: Int?
+        let baselineType: ValueType
+        let variantType: ValueType
+        let kind: Kind
+        /// Values are per month (the name begins with `monthly_` or ends with `_per_month`):
+        /// the report adds yearly figures, twelve times the monthly.
+        let monthly: Bool
+        /// Whether the column decides if a person changed (the whole decision, not a field of it).
+        let decidesChange: Bool
+
+        var sameType: Bool { baselineType == variantType }
+    }
+
+    let columns: [Column]
+    /// Public decisions only one of the two policies has.
+    let onlyInBaseline: [String]
+    let onlyInVariant: [String]
+
+    init(baseline: CheckedPolicy, variant: CheckedPolicy) {
+        var columns: [Column] = []
+        var onlyInBaseline: [String] = []
+        for index in baseline.publicDecisionIndices {
+            let decision = baseline.decisions[index]
+            guard let other = variant.decisionIndex(named: decision.name), variant.decisions[other].isPublic else {
+                onlyInBaseline.append(decision.name)
+                continue
+            }
+            let otherType = variant.decisions[other].type
+            let monthly = decision.name.hasPrefix("monthly_") || decision.name.hasSuffix("_per_month")
+            let kind: Kind
+            switch decision.type {
+            case .bool, .enumeration: kind = .categorical
+            case .integer, .decimal: kind = .numeric
+            case .list: kind = .list
+            default: kind = .other
+            }
+            columns.append(Column(name: decision.name, label: decision.label, baselineDecision: index, variantDecision: other, field: nil,
+                                  baselineType: decision.type, variantType: otherType, kind: kind, monthly: monthly, decidesChange: true))
+            if case .record(let record) = decision.type, case .record(let otherRecord) = otherType {
+                for (position, field) in record.fields.enumerated() where field.type.isNumeric {
+                    guard let otherPosition = otherRecord.index(of: field.name), otherRecord.fields[otherPosition].type.isNumeric else { continue }
+                    columns.append(Column(name: "\(decision.name).\(field.name)", label: "\(decision.label)·\(field.name)",
+                                          baselineDecision: index, variantDecision: other, field: position,
+                                          baselineType: field.type, variantType: otherRecord.fields[otherPosition].type,
+                                          kind: .numeric, monthly: monthly, decidesChange: false))
+                }
+            }
+        }
+        self.columns = columns
+        self.onlyInBaseline = onlyInBaseline
+        onlyInVariant = variant.publicDecisionIndices.map { variant.decisions[$0].name }.filter { baseline.decisionIndex(named: $0) == nil }
+    }
+
+    /// A column's value out of a decision's value.
+    @inline(__always)
+    static func value(_ value: Value, field: Int?) -> Value {
+        guard let field else { return value }
+        if case .record(let parts) = value, field < parts.count { return parts[field] }
+        return value
+    }
+}

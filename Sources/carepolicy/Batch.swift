@@ -1,0 +1,71 @@
+import ArgumentParser
+import CarePolicy
+import Foundation
+
+/// `carepolicy batch POLICY --input FILE --as-of DATE --out FILE`: evaluate a whole file.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate every record of a CSV or JSON Lines file and write one result per record, in order, streaming.",
+        discussion: """
+        Memory stays the same whatever the input's size. A bad record becomes an error row (its line, \
+        id and the field at fault) and the run goes on; the summary on standard error lists the first \
+        errors. Exit status 1 when any record failed. A progress bar is shown when standard error is a \
+        terminal. CSV output: one column per public decision (list items joined by `|`), then `error`.
+        """)
+
+    @Argument(help: "The policy file.")
+    var policy: String
+
+    @Option(help: "The records: .csv (a header row naming the facts) or .jsonl; - for standard input (with --input-format).")
+    var input: String
+
+    @Option(name: .customLong("as-of"), help: "The evaluation date, YYYY-MM-DD.")
+    var asOf: String
+
+    @Option(help: "The results: .jsonl or .csv; - for standard output (JSON Lines).")
+    var out: String
+
+    @Option(help: "Worker threads (the output is the same for any number).")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("set"), help: "Override a parameter: name=value, or name=value@YYYY-MM-DD from that date on. Repeatable.")
+    var overrides: [String] = []
+
+    @Option(name: .customLong("input-format"), help: "csv or jsonl, when the input's name does not say.")
+    var inputFormat: RecordFormat?
+
+    @Flag(help: "No summary on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if workers < 1 { throw ValidationError("--workers must be 1 or more") }
+    }
+
+    func run() throws {
+        let date = try parseDate(asOf)
+        let loaded = try applyOverrides(overrides, to: try loadPolicyOrExit(policy))
+        let bar = ProgressBar(label: "batch")
+        let summary: BatchSummary
+        do {
+            summary = try BatchEvaluation.run(loaded, input: input, output: out,
+                                              options: BatchOptions(asOf: date, workers: workers, inputFormat: inputFormat),
+                                              progress: bar.update)
+        } catch {
+            bar.finish()
+            Output.err("error: \(error)")
+            throw ExitCode(1)
+        }
+        bar.finish()
+        if !quiet {
+            let rate = summary.seconds > 0 ? Double(summary.records) / summary.seconds : 0
+            Output.err("\(input): \(summary.records) records, \(summary.evaluated) evaluated, \(summary.failed) failed; "
+                       + String(format: "%.2f s, %.0f records/s", summary.seconds, rate)
+                       + " (\(loaded.metadata.id) \(loaded.metadata.version), as of \(date), \(workers) worker\(workers == 1 ? "" : "s"))")
+            for error in summary.firstErrors { Output.err("\(input):\(error.line): error: \(error.id.map { "`\($0)`: " } ?? "")\(error.message)") }
+            if summary.failed > summary.firstErrors.count { Output.err("… and \(summary.failed - summary.firstErrors.count) more errors (see the error rows in \(out))") }
+        }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+extension RecordFormat: ExpressibleByArgument {}
