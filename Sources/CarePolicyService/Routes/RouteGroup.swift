@@ -29,5 +29,7 @@ enum RouteGroups {
         TreeRoutes(),
         DecisionRoutes(),
         AdminRoutes(),
+        LedgerRoutes(),
+        WhatIfRoutes(),
     ]
 }
