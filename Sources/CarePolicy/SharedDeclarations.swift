@@ -2,8 +2,9 @@ import PolicyCompiler
 import PolicyModel
 
 /// Declarations in shared files (an included vocabulary, the base of a variant) are
-/// unused only when no policy that declares them reads them: each policy on its own
-/// leaves most of a shared vocabulary unread, on purpose.
+/// unused only when no policy that declares them reads them, and at least two policies
+/// checked together declare them: each policy on its own leaves most of a shared
+/// vocabulary unread, on purpose.
 public struct SharedDeclarations: Sendable {
     struct Entry: Sendable {
         var finding: PolicyFinding?
@@ -44,10 +45,11 @@ public struct SharedDeclarations: Sendable {
     /// The shared declarations no policy recorded reads.
     public func unusedEverywhere(policyCount: Int) -> [PolicyFinding] {
         order.compactMap { key in
-            guard let entry = entries[key], entry.unusedBy == entry.declaredBy, let finding = entry.finding else { return nil }
+            // One policy alone says nothing about a vocabulary shared with others it was not checked with.
+            guard let entry = entries[key], entry.declaredBy >= 2, entry.unusedBy == entry.declaredBy, let finding = entry.finding else { return nil }
             let diagnostic = finding.diagnostic
             let message = diagnostic.message.replacingOccurrences(of: "is not read by any decision",
-                with: "is not read by any decision of the \(entry.declaredBy == 1 ? "policy" : "\(entry.declaredBy) policies") checked that \(entry.declaredBy == 1 ? "includes" : "include") it")
+                with: "is not read by any decision of the \(entry.declaredBy) policies checked that include it")
             return finding.with(Diagnostic(diagnostic.severity, message, at: diagnostic.span, help: diagnostic.help))
         }
     }
