@@ -59,6 +59,8 @@ let package = Package(
         .testTarget(name: "CarePolicyServiceTests", dependencies: [
             "CarePolicyService", "TestSupport", "carepolicy",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

@@ -38,15 +38,52 @@ public final class ServiceMetrics: Sendable {
     nonisolated(unsafe) private static let logPending = MetricNameDescriptor(namespace: "carepolicy", subsystem: "decision_log", metricName: "pending", unitName: "",
                                                          helpText: "Decisions waiting to be written to the decision log")
 
+    /// The registry validates names and labels on every lookup; these keep what a request
+    /// needs one dictionary lookup away.
+    private struct RequestKey: Hashable {
+        let method: String
+        let path: String
+        let status: Int
+    }
+
+    private struct EvaluationKey: Hashable {
+        let policy: String
+        let outcome: String
+    }
+
+    private let requestCounters = LockedValue<[RequestKey: Counter]>([:])
+    private let latencyHistograms = LockedValue<[String: DurationHistogram]>([:])
+    private let evaluationCounters = LockedValue<[EvaluationKey: Counter]>([:])
+
     public init() {}
 
     func requestAnswered(method: String, path: String, status: Int, duration: Duration) {
-        registry.makeCounter(descriptor: Self.requests, labels: [("method", method), ("path", path), ("status", String(status))]).increment()
-        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("path", path)], buckets: Self.latencyBuckets).record(duration)
+        let key = RequestKey(method: method, path: path, status: status)
+        let counter = requestCounters.withLock { counters in
+            if let counter = counters[key] { return counter }
+            let counter = registry.makeCounter(descriptor: Self.requests, labels: [("method", method), ("path", path), ("status", String(status))])
+            counters[key] = counter
+            return counter
+        }
+        counter.increment()
+        let histogram = latencyHistograms.withLock { histograms in
+            if let histogram = histograms[path] { return histogram }
+            let histogram = registry.makeDurationHistogram(descriptor: Self.latency, labels: [("path", path)], buckets: Self.latencyBuckets)
+            histograms[path] = histogram
+            return histogram
+        }
+        histogram.record(duration)
     }
 
     func evaluated(policy: String, outcome: String, count: Int = 1) {
-        registry.makeCounter(descriptor: Self.evaluations, labels: [("policy", policy), ("outcome", outcome)]).increment(by: Int64(count))
+        let key = EvaluationKey(policy: policy, outcome: outcome)
+        let counter = evaluationCounters.withLock { counters in
+            if let counter = counters[key] { return counter }
+            let counter = registry.makeCounter(descriptor: Self.evaluations, labels: [("policy", policy), ("outcome", outcome)])
+            counters[key] = counter
+            return counter
+        }
+        counter.increment(by: Int64(count))
     }
 
     func reloaded(policy: String) {

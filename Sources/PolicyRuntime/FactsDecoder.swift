@@ -55,7 +55,8 @@ public struct FactsDecoder: Sendable {
             return .failure(FactsError(problems: [FactProblem(field: "(facts)", message: "expected a JSON object of facts, found \(json.describe)")]))
         }
         var problems: [FactProblem] = []
-        for key in object.keys.sorted() where slots[key] == nil {
+        // Sorting only when some key is unknown keeps the common case free of string sorts.
+        for key in object.keys.filter({ slots[$0] == nil }).sorted() {
             let hint = NameSuggestion.closest(to: key, in: slots.keys).map { "; did you mean `\($0)`?" } ?? ""
             problems.append(FactProblem(field: key, message: "is not a fact of policy `\(policy.metadata.id)`\(hint)"))
         }
@@ -124,7 +125,8 @@ public struct FactsDecoder: Sendable {
     }
 
     static func value(_ raw: JSONValue, as type: ValueType) -> Result<Value, Message> {
-        let fail = Message(text: "expected \(expectation(type)), found \(raw.describe)")
+        // Built only on failure: the text names every allowed value, too costly to build per fact.
+        var fail: Message { Message(text: "expected \(expectation(type)), found \(raw.describe)") }
         switch (type, raw) {
         case (.bool, .bool(let value)): return .success(.bool(value))
         case (.integer, .integer(let value)): return .success(.integer(value))

@@ -1,9 +1,10 @@
 import CarePolicy
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Admin: POST /v1/admin/reload, PUT /v1/admin/policies/{id}")
 struct AdminEndpointTests {
@@ -11,11 +12,11 @@ struct AdminEndpointTests {
     static var authorized: HTTPFields { [.authorization: "Bearer \(token)"] }
 
     func harness() throws -> ServiceHarness {
-        var harness = try ServiceHarness()
-        harness.configuration.adminToken = Self.token
-        // Only admin actions reload in these tests.
-        harness.configuration.reloadInterval = .seconds(3600)
-        return harness
+        try ServiceHarness { configuration in
+            configuration.adminToken = Self.token
+            // Only admin actions reload in these tests.
+            configuration.reloadInterval = .seconds(3600)
+        }
     }
 
     @Test func refusedWithoutAConfiguredToken() async throws {

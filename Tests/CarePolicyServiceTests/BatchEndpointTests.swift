@@ -1,16 +1,18 @@
 import CarePolicy
 @testable import CarePolicyService
 import Foundation
+import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 @Suite("POST /v1/policies/{id}/evaluate-batch")
 struct BatchEndpointTests {
     @Test func answersEveryRecordInOrderWithItsOwnErrors() async throws {
-        var harness = try ServiceHarness()
+        let harness = try ServiceHarness() { configuration in
+            configuration.batchParallelism = 3
+        }
         defer { harness.remove() }
-        harness.configuration.batchParallelism = 3
         let lines = try String(contentsOfFile: FixturePaths.packageRoot + "/docs/examples/persons.jsonl", encoding: .utf8)
             .split(separator: "\n").map(String.init)
         let records = lines + [SamplePerson.json(["id": "bad-1", "ability_level": 9]), SamplePerson.json(["id": "bad-2", "residence": NSNull()])] + lines
@@ -47,9 +49,10 @@ struct BatchEndpointTests {
     }
 
     @Test func moreThanTheRecordLimitIs413() async throws {
-        var harness = try ServiceHarness()
+        let harness = try ServiceHarness() { configuration in
+            configuration.maxBatchRecords = 3
+        }
         defer { harness.remove() }
-        harness.configuration.maxBatchRecords = 3
         try await harness.test { client in
             let record = SamplePerson.json()
             let response = try await client.post("/v1/policies/anqing/evaluate-batch", body("{\"records\": [\(record),\(record),\(record),\(record)]}"))

@@ -1,6 +1,6 @@
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
-import NIOCore
 
 extension TestClientProtocol {
     func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {

@@ -1,28 +1,31 @@
 import CarePolicyService
 import Foundation
 import GRDB
+import Hummingbird
 import HummingbirdTesting
-import NIOCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Decision log across process deaths (the built binary)", .serialized)
 struct CrashSafetyTests {
-    /// Sends evaluations over `connections` connections until the server goes away;
-    /// returns how many were answered 200.
-    static func load(port: Int, connections: Int, body: String) async -> Int {
+    /// Sends evaluations over `connections` connections until the server process has
+    /// ended (reconnecting when a connection fails while it still runs); returns how many
+    /// were answered 200.
+    static func load(_ server: ServerProcess, connections: Int, body: String) async -> Int {
         await withTaskGroup(of: Int.self) { group in
             for _ in 0..<connections {
                 group.addTask {
                     var answered = 0
-                    let client = TestClient(host: "127.0.0.1", port: port)
-                    client.connect()
-                    while true {
-                        guard let response = try? await client.post("/v1/policies/anqing/evaluate", body: ByteBuffer(string: body)),
-                              response.status == .ok else { break }
-                        answered += 1
+                    while server.process.isRunning {
+                        let client = TestClient(host: "127.0.0.1", port: server.port)
+                        client.connect()
+                        while let response = try? await client.post("/v1/policies/anqing/evaluate", body: ByteBuffer(string: body)),
+                              response.status == .ok {
+                            answered += 1
+                        }
+                        try? await client.shutdown()
+                        try? await Task.sleep(for: .milliseconds(20))
                     }
-                    try? await client.shutdown()
                     return answered
                 }
             }
@@ -35,7 +38,7 @@ struct CrashSafetyTests {
         defer { harness.remove() }
         let server = try ServerProcess(arguments: ["--policies", harness.policies, "--data", harness.data])
         let body = "{\"facts\": \(SamplePerson.json(["id": "K-1"])), \"as_of\": \"2026-06-01\"}"
-        async let answered = Self.load(port: server.port, connections: 4, body: body)
+        async let answered = Self.load(server, connections: 4, body: body)
         try await Task.sleep(for: .milliseconds(1500))
         server.signal(SIGKILL)
         #expect(server.wait() == SIGKILL)
@@ -74,7 +77,7 @@ struct CrashSafetyTests {
         defer { harness.remove() }
         let server = try ServerProcess(arguments: ["--policies", harness.policies, "--data", harness.data])
         let body = "{\"facts\": \(SamplePerson.json(["id": "T-1"])), \"as_of\": \"2026-06-01\"}"
-        async let answered = Self.load(port: server.port, connections: 4, body: body)
+        async let answered = Self.load(server, connections: 4, body: body)
         try await Task.sleep(for: .milliseconds(1000))
         server.signal(SIGTERM)
         #expect(server.wait() == 0)

@@ -2,9 +2,10 @@ import CarePolicy
 import CarePolicyService
 import Foundation
 import GRDB
+import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Decision log and GET /v1/decisions")
 struct DecisionLogTests {
@@ -54,11 +55,12 @@ struct DecisionLogTests {
     }
 
     @Test func masksIDsWithAKeyedHashAndDropsNamedFields() async throws {
-        var harness = try ServiceHarness()
-        defer { harness.remove() }
         let key = Array("a-test-key-of-enough-length".utf8)
-        harness.configuration.decisionLog = DecisionLogConfiguration(personKey: key, droppedFields: ["birth_date", "lives_alone"])
-        harness.configuration.decisionLog.flushInterval = .milliseconds(20)
+        let harness = try ServiceHarness { configuration in
+            configuration.decisionLog = DecisionLogConfiguration(personKey: key, droppedFields: ["birth_date", "lives_alone"])
+            configuration.decisionLog.flushInterval = .milliseconds(20)
+        }
+        defer { harness.remove() }
         let masking = DecisionMasking(personKey: key, droppedFields: [])
         try await harness.test { client in
             _ = try await client.post("/v1/policies/anqing/evaluate", evaluationBody(["id": "AQ-9"]))
@@ -79,9 +81,10 @@ struct DecisionLogTests {
     }
 
     @Test func turnedOffItRecordsNothingAndSaysSo() async throws {
-        var harness = try ServiceHarness()
+        let harness = try ServiceHarness() { configuration in
+            configuration.decisionLog.enabled = false
+        }
         defer { harness.remove() }
-        harness.configuration.decisionLog.enabled = false
         try await harness.test { client in
             let evaluation = try await client.post("/v1/policies/anqing/evaluate", evaluationBody())
             #expect(evaluation.status == .ok)
@@ -93,10 +96,11 @@ struct DecisionLogTests {
     }
 
     @Test func gracefulShutdownWritesEveryQueuedDecision() async throws {
-        var harness = try ServiceHarness()
+        let harness = try ServiceHarness { configuration in
+            // Long enough that only the shutdown flush can write them.
+            configuration.decisionLog.flushInterval = .seconds(3600)
+        }
         defer { harness.remove() }
-        // Long enough that only the shutdown flush can write them.
-        harness.configuration.decisionLog.flushInterval = .seconds(3600)
         let record = SamplePerson.json()
         try await harness.test { client in
             for _ in 0..<5 { _ = try await client.post("/v1/policies/anqing/evaluate", evaluationBody()) }

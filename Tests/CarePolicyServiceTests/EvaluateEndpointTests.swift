@@ -1,9 +1,10 @@
 import CarePolicy
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 @Suite("POST /v1/policies/{id}/evaluate")
 struct EvaluateEndpointTests {
@@ -80,19 +81,20 @@ struct EvaluateEndpointTests {
     }
 
     @Test(arguments: [
-        // Facts that do not fit the inputs: 400.
-        (["ability_level": "two"], 400, "invalid_facts", "ability_level"),
-        (["hukou_local": NSNull()], 400, "invalid_facts", "hukou_local"),
-        (["favourite_colour": "red"], 400, "invalid_facts", "favourite_colour"),
+        // Facts that do not fit the inputs: 400. (field, its new value as JSON or nil to remove it, status, code)
+        ("ability_level", "\"two\"", 400, "invalid_facts"),
+        ("hukou_local", nil, 400, "invalid_facts"),
+        ("favourite_colour", "\"red\"", 400, "invalid_facts"),
         // Values of the right type that are not allowed: 422.
-        (["ability_level": 7], 422, "facts_failed_validation", "ability_level"),
-        (["subsistence": "rich"], 422, "facts_failed_validation", "subsistence"),
-        (["birth_date": "2030-01-01"], 422, "facts_failed_validation", "birth_date"),
-    ] as [([String: Any], Int, String, String)])
-    func badFactsNameTheField(changes: [String: Any], status: Int, code: String, field: String) async throws {
+        ("ability_level", "7", 422, "facts_failed_validation"),
+        ("subsistence", "\"rich\"", 422, "facts_failed_validation"),
+        ("birth_date", "\"2030-01-01\"", 422, "facts_failed_validation"),
+    ] as [(String, String?, Int, String)])
+    func badFactsNameTheField(field: String, json: String?, status: Int, code: String) async throws {
         let harness = try ServiceHarness()
         defer { harness.remove() }
-        let request = evaluationBody(changes)
+        let replacement: Any = try json.map { try JSONSerialization.jsonObject(with: Data($0.utf8), options: [.fragmentsAllowed]) } ?? NSNull()
+        let request = evaluationBody([field: replacement])
         try await harness.test { client in
             let response = try await client.post("/v1/policies/anqing/evaluate", request)
             #expect(response.status.code == status)
@@ -117,9 +119,10 @@ struct EvaluateEndpointTests {
     }
 
     @Test func aBodyOverTheLimitIs413() async throws {
-        var harness = try ServiceHarness()
+        let harness = try ServiceHarness() { configuration in
+            configuration.maxBodyBytes = 1024
+        }
         defer { harness.remove() }
-        harness.configuration.maxBodyBytes = 1024
         try await harness.test { client in
             let padding = String(repeating: " ", count: 2000)
             let response = try await client.post("/v1/policies/anqing/evaluate", body("{\"facts\": {}\(padding)}"))

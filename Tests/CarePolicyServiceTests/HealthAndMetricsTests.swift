@@ -1,3 +1,4 @@
+import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import Testing
@@ -47,7 +48,7 @@ struct HealthAndMetricsTests {
             #expect(lines.contains(#"carepolicy_http_requests_total{method="POST",path="/v1/policies/{id}/evaluate",status="422"} 1"#))
             #expect(lines.contains(#"carepolicy_http_request_duration_seconds_count{path="/v1/policies/{id}/evaluate"} 3"#))
             #expect(lines.contains(#"carepolicy_policy_reloads_total{policy="anqing"} 1"#))
-            #expect(lines.contains("carepolicy_policies_served 3"))
+            #expect(lines.contains("carepolicy_policies_served 3.0"))
             #expect(lines.contains("# TYPE carepolicy_http_request_duration_seconds histogram"))
         }
     }

@@ -1,8 +1,9 @@
 import CarePolicy
 import Foundation
+import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Hot reload")
 struct HotReloadTests {
@@ -21,9 +22,10 @@ struct HotReloadTests {
     }
 
     @Test func everyResponseDuringEditsComesFromTheOldOrTheNewVersion() async throws {
-        var harness = try ServiceHarness()
+        let harness = try ServiceHarness() { configuration in
+            configuration.reloadInterval = .milliseconds(20)
+        }
         defer { harness.remove() }
-        harness.configuration.reloadInterval = .milliseconds(20)
         let original = try harness.read("anqing.yaml")
         let hashes = LockedHashes()
         hashes.add("2026.1", try LoadedPolicy.load(path: harness.path("anqing.yaml")).metadata.contentHash)
@@ -86,9 +88,10 @@ struct HotReloadTests {
     }
 
     @Test func aNewFileGoesLiveAndADeletedOneStops() async throws {
-        var harness = try ServiceHarness()
+        let harness = try ServiceHarness() { configuration in
+            configuration.reloadInterval = .milliseconds(20)
+        }
         defer { harness.remove() }
-        harness.configuration.reloadInterval = .milliseconds(20)
         try await harness.test { client in
             try harness.write("dongxihu-copy.yaml", try harness.read("dongxihu.yaml").replacingOccurrences(of: "id: dongxihu", with: "id: dongxihu-copy"))
             #expect(try await Self.eventually { try await client.get("/v1/policies/dongxihu-copy").status == .ok })
@@ -98,9 +101,10 @@ struct HotReloadTests {
     }
 
     @Test func aSecondFileWithTheSameIDIsRefused() async throws {
-        var harness = try ServiceHarness()
+        let harness = try ServiceHarness() { configuration in
+            configuration.reloadInterval = .milliseconds(20)
+        }
         defer { harness.remove() }
-        harness.configuration.reloadInterval = .milliseconds(20)
         try await harness.test { client in
             try harness.write("zz-anqing-again.yaml", try harness.read("anqing.yaml").replacingOccurrences(of: "version: \"2026.1\"", with: "version: \"9.9\""))
             #expect(try await Self.eventually { (try await client.get("/readyz").json["refused_files"] as? [String])?.count == 1 })

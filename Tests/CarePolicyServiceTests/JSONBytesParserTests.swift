@@ -1,8 +1,9 @@
 import CarePolicy
 import CarePolicyService
 import Foundation
-import Testing
+import Hummingbird
 import TestSupport
+import Testing
 
 @Suite("JSONBytesParser")
 struct JSONBytesParserTests {

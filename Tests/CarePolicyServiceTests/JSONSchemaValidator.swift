@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// Checks a JSON value against the part of JSON Schema (2020-12, as OpenAPI 3.1 uses it)
 /// that `openapi.json` uses: `type` (one or a list), `properties`, `required`,

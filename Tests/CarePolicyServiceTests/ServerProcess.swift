@@ -1,6 +1,6 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
-import NIOCore
 import TestSupport
 
 /// The built `carepolicy serve` running as a child process on a free port.

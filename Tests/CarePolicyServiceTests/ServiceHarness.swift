@@ -1,5 +1,6 @@
 import CarePolicyService
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Logging
 import TestSupport
@@ -13,7 +14,7 @@ struct ServiceHarness {
     var policies: String { configuration.policyDirectory }
     var data: String { configuration.dataDirectory }
 
-    init(copyPolicies: Bool = true) throws {
+    init(copyPolicies: Bool = true, configure: (inout ServiceConfiguration) -> Void = { _ in }) throws {
         root = NSTemporaryDirectory() + "carepolicy-service-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         let policies = root + "/policies"
@@ -26,6 +27,7 @@ struct ServiceHarness {
         configuration.port = 0
         configuration.reloadInterval = .milliseconds(50)
         configuration.decisionLog.flushInterval = .milliseconds(20)
+        configure(&configuration)
     }
 
     /// Runs `test` against the service in-process (HummingbirdTesting's router client).

@@ -1,8 +1,9 @@
 import CarePolicy
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 @Suite("GET /v1/policies/{id}/tree")
 struct TreeEndpointTests {

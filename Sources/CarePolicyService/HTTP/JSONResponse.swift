@@ -6,7 +6,16 @@ import PolicyRuntime
 /// JSON and text responses, and the headers that name the policy behind an answer.
 enum JSONResponse {
     static func make(_ node: JSONText.Node, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
-        text(JSONText.write(node), contentType: "application/json; charset=utf-8", status: status, headers: headers)
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(512)
+        JSONNodeWriter.write(node, into: &buffer)
+        return json(buffer, status: status, headers: headers)
+    }
+
+    static func json(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: buffer))
     }
 
     static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {

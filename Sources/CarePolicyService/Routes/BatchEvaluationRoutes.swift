@@ -36,19 +36,21 @@ struct BatchEvaluationRoutes: RouteGroup {
                 for await (number, output) in group { outputs[number] = output }
                 return outputs.compactMap { $0 }
             }
-            var text = "{\"policy\":" + JSONText.write(JSONResponse.policyReference(served.metadata))
-            text += ",\"as_of\":\"\(date)\",\"count\":\(records.count)"
-            text += ",\"failed\":\(outputs.reduce(0) { $0 + $1.failed }),\"results\":["
-            for (number, output) in outputs.enumerated() {
-                if number > 0 && !output.text.isEmpty && !text.hasSuffix("[") { text += "," }
-                text += output.text
+            var buffer = ByteBuffer()
+            buffer.reserveCapacity(outputs.reduce(256) { $0 + $1.bytes.readableBytes })
+            buffer.writeStaticString("{\"policy\":")
+            JSONNodeWriter.write(JSONResponse.policyReference(served.metadata), into: &buffer)
+            buffer.writeString(",\"as_of\":\"\(date)\",\"count\":\(records.count),\"failed\":\(outputs.reduce(0) { $0 + $1.failed }),\"results\":[")
+            for (number, var output) in outputs.enumerated() {
+                if number > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+                buffer.writeBuffer(&output.bytes)
             }
-            text += "]}"
+            buffer.writeStaticString("]}")
             for output in outputs {
                 for (outcome, count) in output.outcomes { state.metrics.evaluated(policy: served.metadata.id, outcome: outcome, count: count) }
                 state.decisionLog?.append(contentsOf: output.decisions)
             }
-            return JSONResponse.text(text, contentType: "application/json; charset=utf-8", headers: JSONResponse.policyHeaders(served.metadata))
+            return JSONResponse.json(buffer, headers: JSONResponse.policyHeaders(served.metadata))
         }
     }
 }
@@ -56,7 +58,8 @@ struct BatchEvaluationRoutes: RouteGroup {
 /// One task's share of a batch.
 enum BatchChunk {
     struct Output: Sendable {
-        var text = ""
+        /// The results, comma-separated, without the enclosing brackets.
+        var bytes = ByteBuffer()
         var failed = 0
         var outcomes: [String: Int] = [:]
         var decisions: [PendingDecision] = []
@@ -75,9 +78,9 @@ enum BatchChunk {
         let checked = policy.checked
         let publicDecisions = checked.publicDecisionIndices
         let recordedAt = Date()
-        output.text.reserveCapacity(records.count * 256)
+        output.bytes.reserveCapacity(records.count * 256)
         for (position, record) in records.enumerated() {
-            if position > 0 { output.text += "," }
+            if position > 0 { output.bytes.writeInteger(UInt8(ascii: ",")) }
             do throws(EvaluationError) {
                 let facts: Facts
                 switch policy.decoder.decode(record) {
@@ -85,15 +88,21 @@ enum BatchChunk {
                 case .failure(let error): throw .invalidFacts(error)
                 }
                 let evaluation = try session.evaluate(facts, on: date)
-                output.text += "{"
-                if let id = evaluation.personID { output.text += "\"id\":" + JSONText.quote(id) + "," }
-                output.text += "\"decisions\":{"
-                for (number, index) in publicDecisions.enumerated() {
-                    if number > 0 { output.text += "," }
-                    let decision = checked.decisions[index]
-                    output.text += JSONText.quote(decision.name) + ":" + JSONText.write(JSONText.value(evaluation.results[index].value, type: decision.type))
+                output.bytes.writeInteger(UInt8(ascii: "{"))
+                if let id = evaluation.personID {
+                    output.bytes.writeStaticString("\"id\":")
+                    JSONNodeWriter.writeQuoted(id, into: &output.bytes)
+                    output.bytes.writeInteger(UInt8(ascii: ","))
                 }
-                output.text += "}}"
+                output.bytes.writeStaticString("\"decisions\":{")
+                for (number, index) in publicDecisions.enumerated() {
+                    if number > 0 { output.bytes.writeInteger(UInt8(ascii: ",")) }
+                    let decision = checked.decisions[index]
+                    JSONNodeWriter.writeQuoted(decision.name, into: &output.bytes)
+                    output.bytes.writeInteger(UInt8(ascii: ":"))
+                    JSONNodeWriter.write(JSONText.value(evaluation.results[index].value, type: decision.type), into: &output.bytes)
+                }
+                output.bytes.writeStaticString("}}")
                 output.outcomes["ok", default: 0] += 1
                 if logging {
                     output.decisions.append(PendingDecision(recordedAt: recordedAt, policy: checked, evaluation: evaluation, facts: record,
@@ -108,7 +117,7 @@ enum BatchChunk {
                 entries.append(("status", .integer(Int64(apiError.status.code))))
                 guard case .object(let errorEntries) = apiError.json else { continue }
                 entries.append(contentsOf: errorEntries)
-                output.text += JSONText.write(.object(entries))
+                JSONNodeWriter.write(.object(entries), into: &output.bytes)
             }
         }
         return output
