@@ -38,7 +38,7 @@ struct EvaluateEndpointTests {
             let hours = try #require(trace.first { $0["decision"] as? String == "monthly_hours" })
             #expect(value(hours, "rules", "0", "id") as? String == "free_hours")
             #expect(value(hours, "rules", "0", "reason") as? String == "享受政府购买服务的无偿服务对象，每月20小时上门服务")
-            #expect((value(hours, "rules", "0", "location") as? String)?.hasSuffix("anqing.yaml:138:9") == true)
+            #expect((value(hours, "rules", "0", "location") as? String)?.hasSuffix("anqing.yaml:145:9") == true)
             #expect(value(hours, "read", "free_monthly_hours") as? Int == 20)
         }
     }
@@ -138,7 +138,7 @@ struct EvaluateEndpointTests {
             let response = try await client.post("/v1/policies/wuhan/evaluate", evaluationBody())
             #expect(response.status == .notFound)
             #expect(response.errorCode == "unknown_policy")
-            #expect(value(response.json, "error", "message") as? String == "no policy `wuhan` is served; served policies: anqing, dongxihu, rural-pilot")
+            #expect(value(response.json, "error", "message") as? String == "no policy `wuhan` is served; served policies: anqing, anqing-gov-purchase-tekun, anqing-hourly-rate-10, dongxihu, dongxihu-volunteer-60-74, rural-pilot")
         }
     }
 }

@@ -20,7 +20,7 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("hourly_rat=10", "`--set hourly_rat=10`: policy `anqing` has no parameter `hourly_rat`; did you mean `hourly_rate_cny`? its parameters are: self_care_threshold, hourly_rate_cny, free_monthly_hours, low_cost_monthly_hours, minimum_age"),
+        ("hourly_rat=10", "`--set hourly_rat=10`: policy `anqing` has no parameter `hourly_rat`; did you mean `hourly_rate_cny`? its parameters are: self_care_threshold, hourly_rate_cny, free_monthly_hours, low_cost_monthly_hours, voucher_settlement_rate_cny, minimum_age"),
         ("hourly_rate_cny=ten", "`--set hourly_rate_cny=ten`: `hourly_rate_cny` is a parameter of type decimal; expected a decimal amount such as \"12.00\", found \"ten\""),
         ("free_monthly_hours=2.5", "`--set free_monthly_hours=2.5`: `free_monthly_hours` is a parameter of type integer; expected a whole number, found \"2.5\""),
         ("=3", "`--set =3`: write name=value, e.g. --set hourly_rate_cny=10.00 (or name=value@YYYY-MM-DD from a date on)"),

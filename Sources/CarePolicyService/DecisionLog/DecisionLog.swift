@@ -58,7 +58,8 @@ public final class DecisionLog: Service, Sendable {
 
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await Task.sleep(for: configuration.flushInterval)
+            // Woken by a graceful shutdown, so a long interval never delays the last flush.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.configuration.flushInterval) }
             metrics.decisionLogPending(pendingCount)
             await flushLogging()
         }
