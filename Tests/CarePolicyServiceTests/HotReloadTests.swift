@@ -67,7 +67,9 @@ struct HotReloadTests {
             // 3. A file written in two steps (cut inside a quoted string, so the first part
             // is not YAML) is refused while half-written, then goes live.
             let next = Self.version(original, "2026.4")
-            let half = try #require(next.range(of: "\"", options: .backwards)).lowerBound
+            // Cut inside the version's quotes: an unterminated quoted scalar is never valid YAML.
+            let quoted = try #require(next.range(of: "version: \"2026.4\""))
+            let half = next.index(quoted.lowerBound, offsetBy: "version: \"20".count)
             try String(next[..<half]).write(toFile: harness.path("anqing.yaml"), atomically: false, encoding: .utf8)
             try await Task.sleep(for: .milliseconds(150))
             try next.write(toFile: harness.path("anqing.yaml"), atomically: false, encoding: .utf8)
