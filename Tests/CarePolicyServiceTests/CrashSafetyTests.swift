@@ -11,7 +11,7 @@ struct CrashSafetyTests {
     /// Sends evaluations over `connections` connections until the server process has
     /// ended (reconnecting when a connection fails while it still runs); returns how many
     /// were answered 200.
-    static func load(_ server: ServerProcess, connections: Int, body: String) async -> Int {
+    static func load(_ server: ServerProcess, connections: Int, body: String, answered counter: AnswerCounter) async -> Int {
         await withTaskGroup(of: Int.self) { group in
             for _ in 0..<connections {
                 group.addTask {
@@ -22,6 +22,7 @@ struct CrashSafetyTests {
                         while let response = try? await client.post("/v1/policies/anqing/evaluate", body: ByteBuffer(string: body)),
                               response.status == .ok {
                             answered += 1
+                            counter.add()
                         }
                         try? await client.shutdown()
                         try? await Task.sleep(for: .milliseconds(20))
@@ -38,12 +39,14 @@ struct CrashSafetyTests {
         defer { harness.remove() }
         let server = try ServerProcess(arguments: ["--policies", harness.policies, "--data", harness.data])
         let body = "{\"facts\": \(SamplePerson.json(["id": "K-1"])), \"as_of\": \"2026-06-01\"}"
-        async let answered = Self.load(server, connections: 4, body: body)
-        try await Task.sleep(for: .milliseconds(1500))
+        let counter = AnswerCounter()
+        async let answered = Self.load(server, connections: 4, body: body, answered: counter)
+        // Mid-load: once the log has had time to write several batches.
+        try await counter.waitFor(1000)
         server.signal(SIGKILL)
-        #expect(server.wait() == SIGKILL)
+        #expect(await server.exitStatus() == SIGKILL)
         let total = await answered
-        #expect(total > 100)
+        #expect(total >= 1000)
 
         // Opening it read-write runs SQLite's recovery of the WAL, as the next start would.
         let pool = try DatabasePool(path: harness.data + "/decisions.sqlite")
@@ -67,7 +70,7 @@ struct CrashSafetyTests {
         }
         #expect(response.status == .ok)
         again.signal(SIGTERM)
-        #expect(again.wait() == 0)
+        #expect(await again.exitStatus() == 0)
         let after = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM decision") }
         #expect(after == rows.count + 1)
     }
@@ -77,12 +80,13 @@ struct CrashSafetyTests {
         defer { harness.remove() }
         let server = try ServerProcess(arguments: ["--policies", harness.policies, "--data", harness.data])
         let body = "{\"facts\": \(SamplePerson.json(["id": "T-1"])), \"as_of\": \"2026-06-01\"}"
-        async let answered = Self.load(server, connections: 4, body: body)
-        try await Task.sleep(for: .milliseconds(1000))
+        let counter = AnswerCounter()
+        async let answered = Self.load(server, connections: 4, body: body, answered: counter)
+        try await counter.waitFor(500)
         server.signal(SIGTERM)
-        #expect(server.wait() == 0)
+        #expect(await server.exitStatus() == 0)
         let total = await answered
-        #expect(total > 100)
+        #expect(total >= 500)
         let store = try DecisionLogStore(existingIn: harness.data)
         #expect(try store.count() == total)
 
@@ -117,5 +121,20 @@ struct CrashSafetyTests {
         #expect(query.terminationStatus == 1)
         #expect(String(decoding: data, as: UTF8.self) ==
                 "error: no decision log at /nonexistent-carepolicy-data/decisions.sqlite; start `carepolicy serve --data DIR` first, or pass the --data it used\n")
+    }
+}
+
+/// Answers counted across the load's connections.
+final class AnswerCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+
+    /// Waits until `target` answers were counted (at most 60 seconds).
+    func waitFor(_ target: Int) async throws {
+        let deadline = Date().addingTimeInterval(60)
+        while value < target, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
     }
 }
