@@ -24,6 +24,12 @@ stop() { kill -TERM "$SERVER"; wait "$SERVER" || true; }
 
 echo "== machine: $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ); wrk -t1 -c$CONNECTIONS -d${DURATION}s"
 echo
+echo "== baseline: GET /healthz (no work: the HTTP stack and wrk on the same 2 cores)"
+start --no-decision-log
+wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/healthz" | grep -E "Requests/sec|99%"
+stop
+
+echo
 echo "== single evaluations ($POLICY), decision log ON"
 start
 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s scripts/wrk/evaluate.lua "http://127.0.0.1:$PORT" | grep -E "Requests/sec|Latency|non-2xx|p50|Transfer"

@@ -57,7 +57,7 @@ import TestSupport
             _ = try anqing.evaluator.evaluate(facts, on: date)
         } catch {
             guard case .invalidFacts(let problems) = error else { Issue.record("wrong error \(error)"); return }
-            #expect(problems.problems.map(\.description) == ["`birth_date`: is 2026-06-02, after the evaluation date 2026-06-01"])
+            #expect(problems.problems == [FactProblem(field: "birth_date", message: "is 2026-06-02, after the evaluation date 2026-06-01", kind: .value)])
         }
     }
 

@@ -57,11 +57,13 @@ public final class DecisionLog: Service, Sendable {
     public var pendingCount: Int { pending.withLock { $0.count } }
 
     public func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            // Woken by a graceful shutdown, so a long interval never delays the last flush.
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.configuration.flushInterval) }
-            metrics.decisionLogPending(pendingCount)
-            await flushLogging()
+        // Graceful shutdown cancels the wait, so the last flush never waits for a timer.
+        try? await cancelWhenGracefulShutdown { [self] in
+            while true {
+                try await Task.sleep(for: configuration.flushInterval)
+                metrics.decisionLogPending(pendingCount)
+                await flushLogging()
+            }
         }
         await flushLogging()
         logger.info("decision log flushed", metadata: ["path": "\(store.path)"])

@@ -66,6 +66,8 @@ public struct JSONBytesParser: ~Copyable {
         try enter()
         index += 1
         var members: [String: JSONValue] = [:]
+        // Facts objects have 20-odd members: one allocation instead of five resizes.
+        members.reserveCapacity(32)
         skipSpace()
         if peek == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(members) }
         while true {
