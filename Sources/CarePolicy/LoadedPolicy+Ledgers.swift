@@ -29,6 +29,22 @@ extension LoadedPolicy {
     /// Ranks a population (JSON Lines of facts) for a program's places on `date`.
     /// A line whose facts do not decode is reported as a problem and left out.
     public func allocate(program name: String, population text: String, places: Int? = nil, on date: CivilDate) throws(LedgerError) -> ProgramAllocation {
+        var records: [(line: Int, json: JSONValue)] = []
+        var problems: [ProgramAllocation.Problem] = []
+        for (line, record) in JSONLines.lines(text) {
+            do {
+                records.append((line, try JSONValue.parse(Data(record.utf8))))
+            } catch {
+                let problem = FactProblem(field: "(facts)", message: "not valid JSON: \(LoadedPolicy.describe(error))")
+                problems.append(.init(line: line, message: EvaluationError.invalidFacts(FactsError(problems: [problem])).description))
+            }
+        }
+        return try allocate(program: name, records: records, places: places, on: date).adding(problems: problems)
+    }
+
+    /// Ranks already-parsed persons (each with the line or position it came from) for a
+    /// program's places on `date`; a record whose facts do not decode is a problem.
+    public func allocate(program name: String, records: [(line: Int, json: JSONValue)], places: Int? = nil, on date: CivilDate) throws(LedgerError) -> ProgramAllocation {
         guard let program = checked.programs.first(where: { $0.name == name }) else {
             let names = checked.programs.map(\.name)
             throw LedgerError(names.isEmpty ? "policy `\(metadata.id)` declares no programs"
@@ -37,11 +53,10 @@ extension LoadedPolicy {
         }
         var persons: [(line: Int, facts: Facts)] = []
         var problems: [ProgramAllocation.Problem] = []
-        for (line, record) in JSONLines.lines(text) {
-            do {
-                persons.append((line, try decodeFacts(json: record)))
-            } catch {
-                problems.append(.init(line: line, message: error.description))
+        for (line, json) in records {
+            switch decoder.decode(json) {
+            case .success(let facts): persons.append((line, facts))
+            case .failure(let error): problems.append(.init(line: line, message: EvaluationError.invalidFacts(error).description))
             }
         }
         let allocation = ProgramAllocation.allocate(program, places: places, persons: persons, evaluator: evaluator, on: date)

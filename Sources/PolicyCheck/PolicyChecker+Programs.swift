@@ -40,7 +40,7 @@ extension PolicyChecker {
                                           help: "rank by a number or a date, such as `ability_level` or `age`"))
                 continue
             }
-            priority.append(.init(name: key.name.value, expression: expression, descending: key.descending))
+            priority.append(.init(name: key.name.value, expression: expression, type: type, descending: key.descending))
         }
         guard priority.count == syntax.priority.count else { return nil }
         return ProgramDeclaration(name: name, label: syntax.label ?? name, places: places, eligible: eligible, eligibleText: eligibleSyntax.text,

@@ -38,10 +38,13 @@ public struct ProgramDeclaration: Sendable {
     public struct PriorityKey: Sendable {
         public let name: String
         public let expression: Expression
+        /// The key's type, for writing its values.
+        public let type: ValueType
         public let descending: Bool
-        public init(name: String, expression: Expression, descending: Bool) {
+        public init(name: String, expression: Expression, type: ValueType, descending: Bool) {
             self.name = name
             self.expression = expression
+            self.type = type
             self.descending = descending
         }
     }

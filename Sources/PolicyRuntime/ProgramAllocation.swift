@@ -75,14 +75,8 @@ public struct ProgramAllocation: Sendable {
     }
 
     /// `{"program":…, "places":…, "eligible":…, "allocated":[…], "without_place":…, "problems":[…]}`.
-    public func json(policy: CheckedPolicy) -> JSONText.Node {
-        let types = program.priority.map { key -> ValueType in
-            if let index = policy.inputIndex(named: key.name) { return policy.inputs[index].type }
-            if let index = policy.definitions.firstIndex(where: { $0.name == key.name }) { return policy.definitions[index].type }
-            if let index = policy.decisionIndex(named: key.name) { return policy.decisions[index].type }
-            return .integer
-        }
-        return .object([
+    public var json: JSONText.Node {
+        .object([
             ("program", .string(program.name)),
             ("label", .string(program.label)),
             ("as_of", .string(date.description)),
@@ -94,7 +88,7 @@ public struct ProgramAllocation: Sendable {
             ("priority", .array(program.priority.map { .string("\($0.name) \($0.descending ? "descending" : "ascending")") } + [.string("id ascending")])),
             ("allocated", .array(allocated.enumerated().map { rank, candidate in
                 .object([("rank", .integer(Int64(rank + 1))), ("id", .string(candidate.id))]
-                        + zip(program.priority, zip(candidate.keys, types)).map { key, pair in (key.name, JSONText.value(pair.0, type: pair.1)) })
+                        + zip(program.priority, candidate.keys).map { key, value in (key.name, JSONText.value(value, type: key.type)) })
             })),
             ("problems", .array(problems.map { .object([("line", .integer(Int64($0.line))), ("message", .string($0.message))]) })),
         ])

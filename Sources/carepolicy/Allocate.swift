@@ -44,7 +44,7 @@ struct Allocate: ParsableCommand {
         for problem in allocation.problems {
             Output.err("\(population):\(problem.line): error: \(problem.message)")
         }
-        Output.out(JSONText.write(allocation.json(policy: loaded.checked), pretty: true))
+        Output.out(JSONText.write(allocation.json, pretty: true))
         if !allocation.problems.isEmpty { throw ExitCode(1) }
     }
 }

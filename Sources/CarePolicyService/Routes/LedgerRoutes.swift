@@ -45,7 +45,7 @@ struct LedgerRoutes: RouteGroup {
             let served = try state.servedPolicy(context.parameters.get("id"))
             let name = context.parameters.get("program") ?? ""
             let policy = served.policy
-            guard let program = policy.checked.programs.first(where: { $0.name == name }) else {
+            guard policy.checked.programs.contains(where: { $0.name == name }) else {
                 let names = policy.checked.programs.map(\.name)
                 throw APIError(.notFound, code: "unknown_program",
                                message: "policy `\(policy.metadata.id)` has no program `\(name)`" + (names.isEmpty ? "" : "; its programs are " + names.joined(separator: ", ")))
@@ -60,17 +60,13 @@ struct LedgerRoutes: RouteGroup {
             case let other?: throw APIError.invalidField("places", "expected a whole number of places, 0 or more, found \(other.describe)")
             }
             let date = try EvaluationRequest.date(members["as_of"])
-            var persons: [(line: Int, facts: Facts)] = []
-            var problems: [ProgramAllocation.Problem] = []
-            for (index, record) in population.enumerated() {
-                switch policy.decoder.decode(record) {
-                case .success(let facts): persons.append((index + 1, facts))
-                case .failure(let error): problems.append(.init(line: index + 1, message: "invalid facts: \(error)"))
-                }
+            let allocation: ProgramAllocation
+            do {
+                allocation = try policy.allocate(program: name, records: population.enumerated().map { ($0.offset + 1, $0.element) }, places: places, on: date)
+            } catch {
+                throw APIError(.notFound, code: "unknown_program", message: "\(error)")
             }
-            let allocation = ProgramAllocation.allocate(program, places: places, persons: persons, evaluator: policy.evaluator, on: date)
-                .adding(problems: problems)
-            return JSONResponse.make(allocation.json(policy: policy.checked), headers: JSONResponse.policyHeaders(served.metadata))
+            return JSONResponse.make(allocation.json, headers: JSONResponse.policyHeaders(served.metadata))
         }
     }
 
