@@ -98,12 +98,15 @@ public struct AgreementReport: Sendable {
     public var faults = 0
     /// How many persons the evaluators disagreed on.
     public var disagreements = 0
+    /// Persons also evaluated by the flat machine (zero when the policy has no flat form).
+    public var flatPersons = 0
     /// The first few disagreements, described.
     public var mismatches: [String] = []
 }
 
 public enum EvaluatorAgreement {
-    /// Evaluates `count` random persons on random dates with the decision trees and the
+    /// Evaluates `count` random persons on random dates with the decision trees, the flat
+    /// machine (when the policy has a flat form; without falling back to the trees) and the
     /// reference interpreter, and counts every person on whom they differ (in a value,
     /// in the rules that fired, or in failing), describing the first `maximumReported`.
     /// `progress` is called with the number of persons done, every 10,000.
@@ -113,6 +116,7 @@ public enum EvaluatorAgreement {
         let persons = RandomPersons(policy: policy.checked)
         var report = AgreementReport()
         let effective = policy.metadata.effectiveFrom
+        var machines: [ObjectIdentifier: FlatMachine] = [:]
         for number in 0..<count {
             var date = RandomPersons.randomDate(using: &generator)
             if let effective, date < effective { date = effective }
@@ -133,6 +137,29 @@ public enum EvaluatorAgreement {
                 if kind(of: a) != kind(of: b) { difference = "faults differ: tree \(a) / reference \(b)" }
             default:
                 difference = "one evaluator failed and the other did not: \(tree) / \(reference)"
+            }
+            if difference == nil, let program = policy.evaluator.flatProgram(on: date) {
+                let machine = machines[ObjectIdentifier(program)] ?? FlatMachine(program)
+                machines[ObjectIdentifier(program)] = machine
+                report.flatPersons += 1
+                program.layout.encode(facts.values, into: machine.facts)
+                let flat = Result { () throws(FlatFallback) -> [DecisionResult] in
+                    try machine.run(on: date)
+                    return machine.results()
+                }
+                switch (flat, reference) {
+                case (.success(let a), .success(let b)):
+                    if a != b.results, let first = zip(a, b.results).first(where: { $0 != $1 }) {
+                        let name = policy.checked.decisions[first.0.decision].name
+                        difference = "`\(name)` differs: flat \(first.0) vs reference \(first.1)"
+                    }
+                case (.failure, .failure):
+                    break
+                case (.success, .failure(let error)):
+                    difference = "the flat machine evaluated a person on whom the reference failed: \(error)"
+                case (.failure, .success):
+                    difference = "the flat machine met a fault on a person the reference evaluates"
+                }
             }
             if let difference {
                 report.disagreements += 1

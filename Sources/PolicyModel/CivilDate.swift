@@ -19,7 +19,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `year * 10000 + month * 100 + day`.
     public let packed: Int32
 
-    init(packed: Int32) {
+    /// The date whose `packed` form is `packed` (`yyyymmdd`), which must be a real date.
+    public init(packed: Int32) {
         self.packed = packed
     }
 

@@ -11,6 +11,17 @@ extension EvaluationSession {
     /// let age = try session.definitionValue(policy.checked.definitions.firstIndex { $0.name == "age" }!)
     /// ```
     public func definitionValue(_ index: Int) throws(EvaluationFault) -> Value? {
+        if let machine = lastFlat, let last {
+            do {
+                return try machine.definitionValue(index)
+            } catch {
+                // The trees locate the fault: evaluate the same person there.
+                let trees = evaluator.treeEvaluator(on: last.date)
+                let frame = EvaluationFrame(program: evaluator.policy.program, inputs: last.facts.values, parameters: trees.epoch.parameters,
+                                            date: last.date, decisions: trees)
+                return try frame.definition(index)
+            }
+        }
         guard let frame else { return nil }
         return try frame.definition(index)
     }

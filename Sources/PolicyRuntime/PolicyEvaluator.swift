@@ -15,6 +15,10 @@ public struct PolicyEvaluator: Sendable {
         case tree
         /// The plain rule-by-rule reference interpreter.
         case reference
+        /// The trees lowered to straight-line code over typed registers (`FlatProgram`),
+        /// the fastest; the trees where the policy has no flat form or on a fault, so the
+        /// results and errors are those of `tree`.
+        case flat
     }
 
     public let compiled: CompiledPolicy
@@ -23,12 +27,31 @@ public struct PolicyEvaluator: Sendable {
     /// One tree evaluator per period of `compiled.epochs`.
     let treeEvaluators: [TreeEvaluator]
     let referenceInterpreter: ReferenceInterpreter
+    /// One flat program per period of `compiled.epochs`; nil where the policy has no flat form.
+    let flatPrograms: [FlatProgram?]
+    /// Why the policy has no flat form in some period (then `tree` evaluates there), or nil.
+    public let flatUnsupported: FlatUnsupported?
 
     public init(_ compiled: CompiledPolicy) {
         self.compiled = compiled
         treeEvaluators = compiled.epochs.map { TreeEvaluator(program: compiled.checked.program, epoch: $0) }
         referenceInterpreter = ReferenceInterpreter(program: compiled.checked.program)
         dateChecked = compiled.checked.inputs.indices.filter { compiled.checked.inputs[$0].notAfterEvaluationDate }
+        var unsupported: FlatUnsupported?
+        flatPrograms = compiled.epochs.map { epoch -> FlatProgram? in
+            do throws(FlatUnsupported) {
+                return try FlatCompiler.compile(compiled.checked, epoch: epoch)
+            } catch {
+                unsupported = unsupported ?? error
+                return nil
+            }
+        }
+        flatUnsupported = unsupported
+    }
+
+    /// The flat program of the period in force on `date`; nil when the policy has no flat form there.
+    public func flatProgram(on date: CivilDate) -> FlatProgram? {
+        flatPrograms[compiled.epochIndex(on: date)]
     }
 
     public func evaluate(_ facts: Facts, on date: CivilDate, engine: Engine = .tree) throws(EvaluationError) -> Evaluation {
@@ -36,6 +59,18 @@ public struct PolicyEvaluator: Sendable {
         try checkDates(facts, on: date)
         let frame: EvaluationFrame
         switch engine {
+        case .flat:
+            if let program = flatProgram(on: date) {
+                let machine = FlatMachine(program)
+                do throws(FlatFallback) {
+                    program.layout.encode(facts.values, into: machine.facts)
+                    try machine.run(on: date)
+                    return Evaluation(policy: policy.metadata, date: date, personID: facts.id, results: machine.results())
+                } catch {
+                    // The trees give the located error.
+                }
+            }
+            fallthrough
         case .tree:
             let trees = treeEvaluator(on: date)
             frame = EvaluationFrame(program: policy.program, inputs: facts.values, parameters: trees.epoch.parameters, date: date, decisions: trees)

@@ -4,7 +4,7 @@ import CarePolicy
 /// `carepolicy verify`: the decision trees against the reference interpreter, on random persons.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Evaluate random valid persons on random dates with both the decision trees and the reference interpreter; report any disagreement.")
+        abstract: "Evaluate random valid persons on random dates with the decision trees, the flat machine and the reference interpreter; report any disagreement.")
 
     @Argument(help: "Policy files or directories (default: policies/).")
     var paths: [String] = []
@@ -27,6 +27,11 @@ struct Verify: ParsableCommand {
             }
             disagreements += report.disagreements
             Output.out("\(file): \(report.persons) persons, \(report.disagreements) disagreements, \(report.faults) evaluated to a fault in both (seed \(seed))")
+            if let reason = policy.evaluator.flatUnsupported {
+                Output.out("  flat machine: not used here (\(reason)); the trees evaluate this policy")
+            } else {
+                Output.out("  flat machine: checked on all \(report.flatPersons) persons")
+            }
             for mismatch in report.mismatches { Output.out("  " + mismatch) }
         }
         if disagreements > 0 { throw ExitCode(1) }
