@@ -109,7 +109,45 @@ public enum BatchEvaluation {
     final class Worker {
         let session: EvaluationSession
         var scratch = RecordDecoder.Scratch()
-        init(_ policy: LoadedPolicy) { session = EvaluationSession(policy.evaluator) }
+        /// The fast path, when the policy has a flat form on the date and the file's columns
+        /// can be read straight into it.
+        let flat: FlatPath?
+
+        init(_ policy: LoadedPolicy, decoder: RecordDecoder, writer: ResultWriter, date: CivilDate) {
+            session = EvaluationSession(policy.evaluator)
+            flat = FlatPath(policy, decoder: decoder, writer: writer, date: date)
+        }
+    }
+
+    /// A line read straight into a flat machine's facts, evaluated there and written from
+    /// its registers. Lines it cannot take go the general way, with the same output.
+    final class FlatPath {
+        let machine: FlatMachine
+        let decoder: FlatRecordDecoder
+        let plan: FlatResultPlan
+
+        init?(_ policy: LoadedPolicy, decoder: RecordDecoder, writer: ResultWriter, date: CivilDate) {
+            guard let program = policy.evaluator.flatProgram(on: date), let flatDecoder = FlatRecordDecoder(decoder, layout: program.layout) else {
+                return nil
+            }
+            machine = FlatMachine(program)
+            self.decoder = flatDecoder
+            plan = FlatResultPlan(writer: writer, program: program)
+            flatDecoder.prepare(machine.facts)
+        }
+
+        /// Evaluates and writes `line`; false when the line needs the general way.
+        @inline(__always)
+        func evaluate(_ line: UnsafeBufferPointer<UInt8>, writer: ResultWriter, date: CivilDate, to bytes: inout [UInt8]) -> Bool {
+            guard let id = decoder.decode(line, into: machine.facts) else { return false }
+            do {
+                try machine.run(on: date)
+            } catch {
+                return false
+            }
+            writer.appendFlatResult(id: decoder.hasID ? UnsafeBufferPointer(rebasing: line[id]) : nil, machine: machine, plan: plan, to: &bytes)
+            return true
+        }
     }
 
     struct ChunkResult: Sendable {
@@ -122,7 +160,7 @@ public enum BatchEvaluation {
         let start = DispatchTime.now().uptimeNanoseconds
         var total = BatchSummary()
         let date = options.asOf
-        ChunkPipeline.run(reader: source.reader, first: source.first, workers: options.workers, makeWorker: { Worker(policy) },
+        ChunkPipeline.run(reader: source.reader, first: source.first, workers: options.workers, makeWorker: { Worker(policy, decoder: decoder, writer: writer, date: date) },
                           process: { worker, chunk in
             evaluate(chunk, worker: worker, decoder: decoder, writer: writer, date: date)
         }, consume: { result, _ in
@@ -138,7 +176,13 @@ public enum BatchEvaluation {
     static func evaluate(_ chunk: LineChunkReader.Chunk, worker: Worker, decoder: RecordDecoder, writer: ResultWriter, date: CivilDate) -> ChunkResult {
         var result = ChunkResult(bytes: [], summary: BatchSummary())
         result.bytes.reserveCapacity(chunk.bytes.count * 2)
+        let flat = worker.flat
         chunk.forEachLine { line, number in
+            if let flat, flat.evaluate(line, writer: writer, date: date, to: &result.bytes) {
+                result.summary.records += 1
+                result.summary.evaluated += 1
+                return
+            }
             let record = decoder.decode(line, scratch: &worker.scratch)
             switch record {
             case .blank:

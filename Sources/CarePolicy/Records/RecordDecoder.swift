@@ -119,7 +119,7 @@ public struct RecordDecoder: Sendable {
             switch column.type {
             case .bool: kind = .bool
             case .integer: kind = column.checksRange && column.integerRange == nil ? .other : .integer
-            case .date: kind = .date
+            case .date: kind = column.checksRange ? .other : .date
             case .enumeration: kind = .enumeration
             default: kind = .other
             }

@@ -184,7 +184,24 @@ public struct ResultWriter: Sendable {
             bytes.append(48 + UInt8(number))
             return
         }
-        bytes.append(contentsOf: String(number).utf8)
+        if number < 0 { bytes.append(45) }
+        appendDigits(number.magnitude, to: &bytes)
+    }
+
+    /// The decimal digits of `number`, without allocating.
+    @inline(__always)
+    static func appendDigits(_ number: UInt64, to bytes: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        var rest = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = 48 + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        }
     }
 
     /// An amount with exactly two decimals, rounded half away from zero (as `JSONText`).
@@ -206,7 +223,7 @@ public struct ResultWriter: Sendable {
         let negative = widened < 0
         let magnitude = widened.magnitude
         if negative { bytes.append(45) }
-        bytes.append(contentsOf: String(magnitude / 100).utf8)
+        appendDigits(magnitude / 100, to: &bytes)
         bytes.append(46)
         let cents = magnitude % 100
         bytes.append(48 + UInt8(cents / 10))

@@ -147,6 +147,15 @@ public final class FlatProgram: Sendable {
         self.single = single
     }
 
+    /// For a `collect` decision, its value at each leaf of its tree (`FlatMachine.collectLeaf(of:)`
+    /// says which leaf a run reached); empty for other decisions.
+    public func collectValues(of decision: Int) -> [Value] {
+        collectResults[decision].map(\.value)
+    }
+
+    /// Each decision's kind of value.
+    public var decisionKinds: [FlatKind] { decisions.map(\.kind) }
+
     /// The number of instructions, for a look at what lowering made.
     public var instructionCount: Int { code.count }
 }

@@ -16,7 +16,7 @@ public struct FlatWord: Sendable, Hashable {
 
     public static let zero = FlatWord(bits: 0)
 
-    @inline(__always) var decimal: ExactDecimal { ExactDecimal(mantissa: bits, scale: scale) }
+    @inline(__always) public var decimal: ExactDecimal { ExactDecimal(mantissa: bits, scale: scale) }
 
     @inline(__always) init(_ decimal: ExactDecimal) {
         bits = decimal.mantissa
@@ -44,7 +44,7 @@ public enum FlatKind: UInt8, Sendable, Hashable {
     }
 
     /// The word of a value, or nil when the value has no flat form.
-    static func word(of value: Value) -> (FlatWord, FlatKind)? {
+    public static func word(of value: Value) -> (FlatWord, FlatKind)? {
         switch value {
         case .bool(let flag): return (FlatWord(bits: flag ? 1 : 0), .bool)
         case .integer(let number): return (FlatWord(bits: number), .integer)
@@ -57,7 +57,7 @@ public enum FlatKind: UInt8, Sendable, Hashable {
 
     /// The value a word of this kind holds.
     @inline(__always)
-    func value(of word: FlatWord) -> Value {
+    public func value(of word: FlatWord) -> Value {
         switch self {
         case .bool: return .bool(word.bits != 0)
         case .integer: return .integer(word.bits)

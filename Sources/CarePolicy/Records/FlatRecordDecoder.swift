@@ -1,0 +1,181 @@
+/// Reads a CSV line straight into a flat machine's facts (`FlatLayout`), without
+/// building values or strings: the fast path of `batch` and `whatif`. It takes only
+/// lines whose every field is plainly valid (a bool `true`/`false`, an in-range integer,
+/// a real date, an enum case by name, an unquoted plain `id`); any other line — blank,
+/// quoted, an empty cell, a wrong count of fields, anything to report — goes to
+/// `RecordDecoder`, which reads it as before and names what is wrong.
+struct FlatRecordDecoder: Sendable {
+    enum Kind: UInt8, Sendable {
+        case bool, integer, date, enumeration
+        /// Text the policy does not read: any unquoted content is valid.
+        case text
+        /// The `id` column: unquoted and plain, written out as it is.
+        case id
+    }
+
+    struct Column: Sendable {
+        var input: Int
+        var kind: Kind
+        var low: Int64
+        var high: Int64
+        /// The column's enum cases in `caseBounds`: `firstCase ..< firstCase + caseCount`.
+        var firstCase: Int
+        var caseCount: Int
+    }
+
+    let columns: [Column]
+    /// Every enum case's UTF-8 bytes, one after another; case `i` is `caseBytes[caseBounds[i] ..< caseBounds[i + 1]]`.
+    let caseBytes: [UInt8]
+    let caseBounds: [Int]
+    /// The words of inputs without a column (their defaults), written once into a machine.
+    let fixedWords: [(input: Int, word: FlatWord)]
+    /// Whether the file has an `id` column.
+    let hasID: Bool
+
+    /// Nil when some column needs the general decoder for every line (a decimal or list
+    /// column, a range the plan cannot check), or the file is not CSV.
+    init?(_ decoder: RecordDecoder, layout: FlatLayout) {
+        guard decoder.format == .csv, decoder.columns.count == decoder.plans.count else { return nil }
+        var columns: [Column] = []
+        var caseBytes: [UInt8] = []
+        var caseBounds: [Int] = [0]
+        for (position, plan) in decoder.plans.enumerated() {
+            let column = decoder.columns[position]
+            var flat = Column(input: plan.input, kind: .text, low: plan.low, high: plan.high, firstCase: caseBounds.count - 1, caseCount: 0)
+            if position == decoder.idColumn, plan.input == decoder.idInput, column.type == .string, layout.kinds[plan.input] == nil {
+                flat.kind = .id
+            } else {
+                switch plan.kind {
+                case .bool: flat.kind = .bool
+                case .integer: flat.kind = .integer
+                case .date: flat.kind = .date
+                case .enumeration:
+                    flat.kind = .enumeration
+                    for name in column.cases {
+                        caseBytes += name
+                        caseBounds.append(caseBytes.count)
+                    }
+                    flat.caseCount = column.cases.count
+                case .other:
+                    guard column.type == .string, layout.kinds[plan.input] == nil else { return nil }
+                    flat.kind = .text
+                }
+                if flat.kind != .text && layout.kinds[plan.input] == nil { return nil }
+            }
+            columns.append(flat)
+        }
+        if decoder.idInput != nil && decoder.idColumn == nil { return nil }
+        var fixedWords: [(input: Int, word: FlatWord)] = []
+        for (input, value) in decoder.fixed.enumerated() {
+            guard let value, layout.kinds[input] != nil else { continue }
+            guard let word = FlatKind.word(of: value)?.0 else { return nil }
+            fixedWords.append((input, word))
+        }
+        self.columns = columns
+        self.caseBytes = caseBytes
+        self.caseBounds = caseBounds
+        self.fixedWords = fixedWords
+        hasID = decoder.idColumn != nil
+    }
+
+    /// Writes the words of inputs that have no column into `words`, once per machine.
+    func prepare(_ words: UnsafeMutablePointer<FlatWord>) {
+        for (input, word) in fixedWords { words[input] = word }
+    }
+
+    /// Writes the line's facts into `words` and returns where its id is in the line
+    /// (`0..<0` with no id column), or nil when the line needs the general decoder.
+    func decode(_ line: UnsafeBufferPointer<UInt8>, into words: UnsafeMutablePointer<FlatWord>) -> Range<Int>? {
+        let count = line.count
+        var index = 0
+        var id = 0..<0
+        return columns.withUnsafeBufferPointer { columns -> Range<Int>? in
+            caseBytes.withUnsafeBufferPointer { caseBytes -> Range<Int>? in
+                caseBounds.withUnsafeBufferPointer { caseBounds -> Range<Int>? in
+                    for position in 0..<columns.count {
+                        let start = index
+                        var end = index
+                        while end < count && line[end] != 44 { end += 1 }
+                        // An empty cell, a quoted field or a missing column: the general decoder.
+                        guard end > start, line[start] != 34 else { return nil }
+                        if position == columns.count - 1 {
+                            guard end == count else { return nil }
+                        } else {
+                            guard end < count else { return nil }
+                        }
+                        index = end + 1
+                        let column = columns[position]
+                        switch column.kind {
+                        case .bool:
+                            guard let flag = FlatRecordDecoder.bool(line, start, end) else { return nil }
+                            words[column.input] = FlatWord(bits: flag ? 1 : 0)
+                        case .integer:
+                            guard let number = FlatRecordDecoder.integer(line, start, end), number >= column.low, number <= column.high else { return nil }
+                            words[column.input] = FlatWord(bits: number)
+                        case .date:
+                            guard let packed = FlatRecordDecoder.date(line, start, end) else { return nil }
+                            words[column.input] = FlatWord(bits: packed)
+                        case .enumeration:
+                            var found = -1
+                            let length = end - start
+                            for number in 0..<column.caseCount {
+                                let caseStart = caseBounds[column.firstCase + number], caseEnd = caseBounds[column.firstCase + number + 1]
+                                guard caseEnd - caseStart == length else { continue }
+                                var same = true
+                                for offset in 0..<length where caseBytes[caseStart + offset] != line[start + offset] { same = false; break }
+                                if same { found = number; break }
+                            }
+                            guard found >= 0 else { return nil }
+                            words[column.input] = FlatWord(bits: Int64(found))
+                        case .text:
+                            break
+                        case .id:
+                            for offset in start..<end where line[offset] < 0x20 || line[offset] == 92 || line[offset] == 34 { return nil }
+                            id = start..<end
+                        }
+                    }
+                    return id
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func bool(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool? {
+        if end - start == 4 && line[start] == 116 && line[start + 1] == 114 && line[start + 2] == 117 && line[start + 3] == 101 { return true }
+        if end - start == 5 && line[start] == 102 && line[start + 1] == 97 && line[start + 2] == 108 && line[start + 3] == 115 && line[start + 4] == 101 {
+            return false
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func integer(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
+        var index = start
+        var negative = false
+        if line[index] == 45 || line[index] == 43 { negative = line[index] == 45; index += 1 }
+        guard index < end, end - index <= 18 else { return nil }
+        var value: Int64 = 0
+        while index < end {
+            let digit = line[index] &- 48
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+            index += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// A real `YYYY-MM-DD` date as its packed `yyyymmdd`.
+    @inline(__always)
+    static func date(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
+        guard end - start == 10, line[start + 4] == 45, line[start + 7] == 45 else { return nil }
+        var year = 0, month = 0, day = 0
+        for offset in 0..<10 where offset != 4 && offset != 7 {
+            let digit = line[start + offset] &- 48
+            guard digit < 10 else { return nil }
+            if offset < 4 { year = year * 10 + Int(digit) } else if offset < 7 { month = month * 10 + Int(digit) } else { day = day * 10 + Int(digit) }
+        }
+        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
+        return Int64(year * 10000 + month * 100 + day)
+    }
+}

@@ -1,0 +1,117 @@
+/// How `ResultWriter` writes a flat machine's results: every constant piece of the
+/// output (keys, enum cases, the lists of `collect` leaves) as bytes in one table, so a
+/// row is written with copies and digits, nothing allocated.
+struct FlatResultPlan: Sendable {
+    struct Field: Sendable {
+        let decision: Int
+        let kind: FlatKind
+        /// The key (JSON) in `table`.
+        let key: Range<Int>
+        /// Enum cases or `collect` leaves, written out, in `pieces`: `firstPiece + n`.
+        let firstPiece: Int
+    }
+
+    let fields: [Field]
+    let table: [UInt8]
+    let pieces: [Range<Int>]
+
+    init(writer: ResultWriter, program: FlatProgram) {
+        var table: [UInt8] = []
+        var pieces: [Range<Int>] = []
+        var fields: [Field] = []
+        let kinds = program.decisionKinds
+        for field in writer.fields {
+            let keyStart = table.count
+            table += field.key
+            let key = keyStart..<table.count
+            let firstPiece = pieces.count
+            var written: [[UInt8]] = []
+            if kinds[field.decision] == .collectLeaf {
+                for value in program.collectValues(of: field.decision) {
+                    var bytes: [UInt8] = []
+                    if writer.format == .jsonl {
+                        writer.appendJSON(value, field: field, type: field.type, to: &bytes)
+                    } else {
+                        writer.appendCSV(value, field: field, type: field.type, to: &bytes)
+                    }
+                    written.append(bytes)
+                }
+            } else {
+                written = field.cases
+            }
+            for bytes in written {
+                let start = table.count
+                table += bytes
+                pieces.append(start..<table.count)
+            }
+            fields.append(Field(decision: field.decision, kind: kinds[field.decision], key: key, firstPiece: firstPiece))
+        }
+        self.fields = fields
+        self.table = table
+        self.pieces = pieces
+    }
+}
+
+extension ResultWriter {
+    /// One person evaluated by `machine`, whose id is `line[id]` (plain bytes; no id
+    /// column: `nil`), written exactly as `appendResult` writes the same values.
+    func appendFlatResult(id: UnsafeBufferPointer<UInt8>?, machine: FlatMachine, plan: FlatResultPlan, to bytes: inout [UInt8]) {
+        plan.table.withUnsafeBufferPointer { table in
+            plan.pieces.withUnsafeBufferPointer { pieces in
+                plan.fields.withUnsafeBufferPointer { fields in
+                    switch format {
+                    case .jsonl:
+                        bytes.append(contentsOf: #"{"id":"#.utf8)
+                        if let id {
+                            bytes.append(34)
+                            bytes.append(contentsOf: id)
+                            bytes.append(34)
+                        } else {
+                            bytes.append(contentsOf: "null".utf8)
+                        }
+                        bytes.append(contentsOf: #","decisions":{"#.utf8)
+                        for position in 0..<fields.count {
+                            let field = fields[position]
+                            if position > 0 { bytes.append(44) }
+                            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[field.key]))
+                            appendFlat(field, machine: machine, quoted: true, table: table, pieces: pieces, to: &bytes)
+                        }
+                        bytes.append(contentsOf: "}}\n".utf8)
+                    case .csv:
+                        if let id { bytes.append(contentsOf: id) }
+                        for position in 0..<fields.count {
+                            bytes.append(44)
+                            appendFlat(fields[position], machine: machine, quoted: false, table: table, pieces: pieces, to: &bytes)
+                        }
+                        bytes.append(contentsOf: ",\n".utf8)
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    func appendFlat(_ field: FlatResultPlan.Field, machine: FlatMachine, quoted: Bool, table: UnsafeBufferPointer<UInt8>,
+                    pieces: UnsafeBufferPointer<Range<Int>>, to bytes: inout [UInt8]) {
+        let (word, kind) = machine.word(of: field.decision)
+        switch kind {
+        case .bool:
+            if word.bits != 0 { bytes.append(contentsOf: "true".utf8) } else { bytes.append(contentsOf: "false".utf8) }
+        case .integer:
+            ResultWriter.appendInteger(word.bits, to: &bytes)
+        case .decimal:
+            if quoted { bytes.append(34) }
+            ResultWriter.appendMoney(word.decimal, to: &bytes)
+            if quoted { bytes.append(34) }
+        case .enumeration:
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[pieces[field.firstPiece + Int(word.bits)]]))
+        case .collectLeaf:
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[pieces[field.firstPiece + machine.collectLeaf(of: field.decision)]]))
+        case .date:
+            let date = CivilDate(packed: Int32(truncatingIfNeeded: word.bits))
+            if quoted { bytes.append(34) }
+            bytes.append(contentsOf: date.description.utf8)
+            if quoted { bytes.append(34) }
+        }
+    }
+}
