@@ -57,73 +57,85 @@ struct WhatIfTally: Sendable {
         columns = Array(repeating: Column(), count: columnCount)
     }
 
-    static func add(_ total: inout ExactDecimal, _ value: Value, overflow: inout Bool) {
+    /// Adds `value` `weight` times to `total`.
+    static func add(_ total: inout ExactDecimal, _ value: Value, weight: Int = 1, overflow: inout Bool) {
         guard let amount = value.decimalValue else { return }
-        do { total = try total.adding(amount) } catch { overflow = true }
+        do {
+            let times = weight == 1 ? amount : try amount.multiplied(by: ExactDecimal(Int64(weight)))
+            total = try total.adding(times)
+        } catch {
+            overflow = true
+        }
     }
 
-    static func count(_ value: Value, in counts: inout [Value: Int]) {
+    static func count(_ value: Value, weight: Int, in counts: inout [Value: Int]) {
         if let existing = counts[value] {
-            counts[value] = existing + 1
+            counts[value] = existing + weight
         } else if counts.count < Column.maximumValues {
-            counts[value] = 1
+            counts[value] = weight
         }
     }
 
     /// Records one person evaluated under both policies.
     mutating func add(baseline: [DecisionResult], variant: [DecisionResult], plan: ComparisonPlan, group: GroupKey?, changed: [Bool]) {
-        evaluated += 1
+        let before = plan.columns.map { ComparisonPlan.value(baseline[$0.baselineDecision].value, field: $0.field) }
+        let after = plan.columns.map { ComparisonPlan.value(variant[$0.variantDecision].value, field: $0.field) }
+        add(before: before, after: after, plan: plan, group: group, changed: changed, weight: 1)
+    }
+
+    /// Records `weight` persons with the same column values (`before[i]`, `after[i]` for
+    /// column `i`) and group: the same as recording each of them in turn.
+    mutating func add(before: [Value], after: [Value], plan: ComparisonPlan, group: GroupKey?, changed: [Bool], weight: Int) {
+        evaluated += weight
         var anyChange = false
         for (position, column) in plan.columns.enumerated() {
-            let before = ComparisonPlan.value(baseline[column.baselineDecision].value, field: column.field)
-            let after = ComparisonPlan.value(variant[column.variantDecision].value, field: column.field)
             if column.decidesChange && changed[position] { anyChange = true }
             // In place: a copy of the column would copy its dictionaries on every write.
-            WhatIfTally.record(before, after, changed: changed[position], kind: column.kind, into: &columns[position])
+            WhatIfTally.record(before[position], after[position], changed: changed[position], kind: column.kind, weight: weight, into: &columns[position])
         }
-        if anyChange { changedPersons += 1 }
+        if anyChange { changedPersons += weight }
         guard let group else { return }
         let count = plan.columns.count
-        WhatIfTally.record(baseline: baseline, variant: variant, plan: plan, changed: anyChange,
+        WhatIfTally.record(before: before, after: after, plan: plan, changed: anyChange, weight: weight,
                            into: &groups[group, default: Group(baseline: Array(repeating: .zero, count: count), variant: Array(repeating: .zero, count: count))],
                            overflow: &overflow)
     }
 
-    static func record(_ before: Value, _ after: Value, changed: Bool, kind: ComparisonPlan.Kind, into tally: inout Column) {
-        if changed { tally.changed += 1 }
+    static func record(_ before: Value, _ after: Value, changed: Bool, kind: ComparisonPlan.Kind, weight: Int, into tally: inout Column) {
+        if changed { tally.changed += weight }
         switch kind {
         case .categorical, .numeric:
-            count(before, in: &tally.baseline)
-            count(after, in: &tally.variant)
+            count(before, weight: weight, in: &tally.baseline)
+            count(after, weight: weight, in: &tally.variant)
             let pair = Pair(from: before, to: after)
             if let existing = tally.transitions[pair] {
-                tally.transitions[pair] = existing + 1
+                tally.transitions[pair] = existing + weight
             } else if tally.transitions.count < Column.maximumPairs {
-                tally.transitions[pair] = 1
+                tally.transitions[pair] = weight
             } else {
-                tally.transitionsOmitted += 1
+                tally.transitionsOmitted += weight
             }
             if kind == .numeric {
-                add(&tally.baselineTotal, before, overflow: &tally.overflow)
-                add(&tally.variantTotal, after, overflow: &tally.overflow)
-                if let amount = before.decimalValue, amount > .zero { tally.baselinePositive += 1 }
-                if let amount = after.decimalValue, amount > .zero { tally.variantPositive += 1 }
+                add(&tally.baselineTotal, before, weight: weight, overflow: &tally.overflow)
+                add(&tally.variantTotal, after, weight: weight, overflow: &tally.overflow)
+                if let amount = before.decimalValue, amount > .zero { tally.baselinePositive += weight }
+                if let amount = after.decimalValue, amount > .zero { tally.variantPositive += weight }
             }
         case .list:
-            if case .list(let items) = before { for item in Set(items) { count(item, in: &tally.baseline) } }
-            if case .list(let items) = after { for item in Set(items) { count(item, in: &tally.variant) } }
+            if case .list(let items) = before { for item in Set(items) { count(item, weight: weight, in: &tally.baseline) } }
+            if case .list(let items) = after { for item in Set(items) { count(item, weight: weight, in: &tally.variant) } }
         case .other:
             break
         }
     }
 
-    static func record(baseline: [DecisionResult], variant: [DecisionResult], plan: ComparisonPlan, changed: Bool, into entry: inout Group,
+    static func record(before: [Value], after: [Value], plan: ComparisonPlan, changed: Bool, weight: Int, into entry: inout Group,
                        overflow: inout Bool) {
-        entry.persons += 1
-        if changed { entry.changed += 1 }
+        entry.persons += weight
+        if changed { entry.changed += weight }
         for (position, column) in plan.columns.enumerated() where column.kind == .numeric {
-            add(&entry.baseline[position], ComparisonPlan.value(baseline[column.baselineDecision].value, field: column.field), overflow: &overflow)
-            add(&entry.variant[position], ComparisonPlan.value(variant[column.variantDecision].value, field: column.field), overflow: &overflow)
+            add(&entry.baseline[position], before[position], weight: weight, overflow: &overflow)
+            add(&entry.variant[position], after[position], weight: weight, overflow: &overflow)
         }
     }
 

@@ -6,20 +6,29 @@ extension WhatIfAnalysis {
         let variantSession: EvaluationSession
         var scratch = RecordDecoder.Scratch()
         var changed: [Bool]
+        let flat: FlatPath?
 
         init(_ context: Context) {
             self.context = context
             baselineSession = EvaluationSession(context.baseline.evaluator)
             variantSession = EvaluationSession(context.variant.evaluator)
             changed = Array(repeating: false, count: context.plan.columns.count)
+            flat = FlatPath(context)
         }
 
         func compare(_ chunk: LineChunkReader.Chunk) -> ChunkResult {
             var result = ChunkResult(tally: WhatIfTally(columnCount: context.plan.columns.count))
             chunk.forEachLine { line, number in
+                var tally = true
+                if let flat, let changed = flat.evaluate(line, on: context.date) {
+                    result.tally.records += 1
+                    // Counted; a changed person's rows of `changed.csv` come the general way.
+                    guard changed else { return }
+                    tally = false
+                }
                 let baselineRecord = context.baselineDecoder.decode(line, scratch: &scratch)
                 if case .blank = baselineRecord { return }
-                result.tally.records += 1
+                if tally { result.tally.records += 1 }
                 guard case .facts(let facts) = baselineRecord else {
                     if case .invalid(let id, let error) = baselineRecord {
                         fail(&result, RecordError(line: number, id: id, message: "invalid facts: \(error)", problems: error.problems))
@@ -49,12 +58,15 @@ extension WhatIfAnalysis {
                     fail(&result, RecordError(line: number, id: facts.id, message: "variant: \(error)", problems: []))
                     return
                 }
-                record(before, after, facts: facts, variantFacts: variantFacts, line: number, into: &result)
+                record(before, after, facts: facts, variantFacts: variantFacts, line: number, tally: tally, into: &result)
             }
+            flat?.flush(into: &result.tally, grouped: !context.grouping.dimensions.isEmpty)
             return result
         }
 
-        func record(_ before: Evaluation, _ after: Evaluation, facts: Facts, variantFacts: Facts, line: Int, into result: inout ChunkResult) {
+        /// Writes a changed person's rows (and traces), and unless the flat path counted the
+        /// person already, tallies them.
+        func record(_ before: Evaluation, _ after: Evaluation, facts: Facts, variantFacts: Facts, line: Int, tally: Bool, into result: inout ChunkResult) {
             let plan = context.plan
             var anyChange = false
             for (position, column) in plan.columns.enumerated() {
@@ -64,7 +76,7 @@ extension WhatIfAnalysis {
                 changed[position] = differs
                 if differs && column.decidesChange { anyChange = true }
             }
-            result.tally.add(baseline: before.results, variant: after.results, plan: plan, group: groupKey(facts), changed: changed)
+            if tally { result.tally.add(baseline: before.results, variant: after.results, plan: plan, group: groupKey(facts), changed: changed) }
             guard anyChange else { return }
             let id = CSVLine.escaped(facts.id ?? "")
             for (position, column) in plan.columns.enumerated() where changed[position] && column.decidesChange {

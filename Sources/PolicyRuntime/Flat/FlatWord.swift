@@ -32,7 +32,7 @@ public enum FlatKind: UInt8, Sendable, Hashable {
     case collectLeaf
 
     /// The kind of a value of `type`, or nil when it has no flat form (text, lists, records).
-    init?(_ type: ValueType) {
+    public init?(_ type: ValueType) {
         switch type {
         case .bool: self = .bool
         case .integer: self = .integer
