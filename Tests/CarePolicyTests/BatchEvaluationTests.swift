@@ -49,6 +49,36 @@ import TestSupport
         #expect(lines.last?.hasPrefix(#"{"id":"P00004000","#) == true)
     }
 
+    /// CSV lines go the fast way (straight into the flat machine), JSON Lines the general
+    /// way; lines the fast way cannot take (quoted fields, `TRUE`) go the general way too.
+    /// Every way gives the same results.
+    @Test func theFastAndTheGeneralWayGiveTheSameResults() throws {
+        let directory = ScaleTestFiles.temporaryDirectory()
+        let generator = PopulationGenerator(seed: 5)
+        try generator.write(size: 3_000, to: directory + "/people.csv")
+        try generator.write(size: 3_000, to: directory + "/people.jsonl")
+        // The same persons, some lines written so that the fast way refuses them.
+        var lines = ScaleTestFiles.read(directory + "/people.csv").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for number in stride(from: 10, to: 3_000, by: 97) {
+            var fields = lines[number].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[0] = "\"" + fields[0] + "\""
+            if let flag = fields.firstIndex(of: "true") { fields[flag] = "TRUE" }
+            fields[3] = "\"" + fields[3] + "\""
+            lines[number] = fields.joined(separator: ",")
+        }
+        try lines.joined(separator: "\n").write(toFile: directory + "/odd.csv", atomically: true, encoding: .utf8)
+        let policy = try anqing()
+        var outputs: [String] = []
+        for input in ["people.csv", "people.jsonl", "odd.csv"] {
+            let summary = try BatchEvaluation.run(policy, input: directory + "/" + input, output: directory + "/\(input).out.jsonl",
+                                                  options: BatchOptions(asOf: Self.date, blockSize: 8_192))
+            #expect(summary.evaluated == 3_000 && summary.failed == 0, "\(input)")
+            outputs.append(ScaleTestFiles.read(directory + "/\(input).out.jsonl"))
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
+    }
+
     @Test func aMalformedRowInTheMiddleBecomesAnErrorRowAndTheRunGoesOn() throws {
         let directory = ScaleTestFiles.temporaryDirectory()
         let summary = try BatchEvaluation.run(try anqing(), input: ScaleTestFiles.fixture("malformed.csv"), output: directory + "/out.jsonl",

@@ -21,5 +21,7 @@ import TestSupport
         let report = EvaluatorAgreement.check(policy, count: 3_000, seed: 20261123)
         #expect(report.persons == 3_000)
         #expect(report.disagreements == 0, "\(report.mismatches)")
+        // The flat machine is checked too, wherever the policy has a flat form.
+        #expect(report.flatPersons == (policy.evaluator.flatUnsupported == nil ? 3_000 : 0))
     }
 }

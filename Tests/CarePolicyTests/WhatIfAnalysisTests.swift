@@ -88,6 +88,32 @@ import TestSupport
         #expect(outputs[0][1].split(separator: "\n").count > 10)
     }
 
+    /// A CSV population is counted by outcome on the flat machines; the same persons as
+    /// JSON Lines are tallied person by person: the reports are the same.
+    @Test func countingOutcomesGivesTheSameReportAsPersonByPerson() throws {
+        let directory = ScaleTestFiles.temporaryDirectory()
+        let generator = PopulationGenerator(seed: 11)
+        try generator.write(size: 3_000, to: directory + "/people.csv")
+        try generator.write(size: 3_000, to: directory + "/people.jsonl")
+        for variant in ["variants/anqing-gov-purchase-tekun.yaml", "variants/anqing-hourly-rate-10.yaml"] {
+            var summaries: [String] = []
+            var changed: [String] = []
+            for input in ["people.csv", "people.jsonl"] {
+                let (report, reportDirectory) = try run(variant, by: ["residence", "age:10"], input: directory + "/" + input)
+                #expect(report.evaluated == 3_000)
+                let summary = ScaleTestFiles.read(reportDirectory + "/summary.json").split(separator: "\n")
+                    .filter { !$0.contains("\"seconds\"") && !$0.contains("\"input\"") }.joined(separator: "\n")
+                summaries.append(summary)
+                // Line numbers differ by the CSV header; the rest is the same.
+                changed.append(ScaleTestFiles.read(reportDirectory + "/changed.csv").split(separator: "\n")
+                    .map { $0.drop { $0 != "," } }.joined(separator: "\n"))
+            }
+            #expect(summaries[0] == summaries[1], "\(variant)")
+            #expect(changed[0] == changed[1], "\(variant)")
+            #expect(changed[0].split(separator: "\n").count > 1, "\(variant): some persons change")
+        }
+    }
+
     @Test func aMalformedRowIsCountedAndListed() throws {
         let (report, directory) = try run("variants/anqing-gov-purchase-tekun.yaml", input: ScaleTestFiles.fixture("malformed.csv"))
         #expect(report.records == 6 && report.evaluated == 3 && report.failed == 3)

@@ -20,14 +20,14 @@ import TestSupport
         }
     }
 
-    @Test(arguments: [PolicyEvaluator.Engine.tree, .reference])
+    @Test(arguments: [PolicyEvaluator.Engine.tree, .flat, .reference])
     func divisionByZeroNamesTheFormula(engine: PolicyEvaluator.Engine) throws {
         let found = try #require(fault(#"{"amount": "10.00", "count": 0}"#, engine: engine))
         #expect(found.kind == .divisionByZero)
         #expect(FixturePaths.portable(found.description) == "Fixtures/runtime_faults/policy.yaml:8:12: division by zero")
     }
 
-    @Test(arguments: [PolicyEvaluator.Engine.tree, .reference])
+    @Test(arguments: [PolicyEvaluator.Engine.tree, .flat, .reference])
     func noMatchingRuleWithoutElseNamesTheDecision(engine: PolicyEvaluator.Engine) throws {
         let found = try #require(fault(#"{"amount": "10.00", "count": 2}"#, engine: engine))
         #expect(found.kind == .noRuleMatched)
