@@ -12,9 +12,9 @@ public struct FlatFallback: Error, Sendable {}
 ///
 /// ```swift
 /// let machine = FlatMachine(program)
-/// machine.facts[0] = FlatWord(bits: 19510911)          // or FlatLayout.encode
-/// try machine.run(on: date)
-/// machine.value(of: 0)                                   // .enumCase(2)
+/// program.layout.encode(facts.values, into: machine.facts)   // or write FlatWords
+/// try machine.run(on: date)                                    // throws(FlatFallback)
+/// machine.value(of: 0)                                         // decision 0, as the trees give it
 /// ```
 public final class FlatMachine {
     public let program: FlatProgram
