@@ -27,16 +27,62 @@ enum ScaleBenchmark {
         print("scale benchmark: \(policy.metadata.id), \(facts.count) synthetic persons (seed 1), evaluation date \(date), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print(String(format: "generating and decoding the persons (not timed below): %.2f s", decodeStart))
         print("")
-        print("evaluation alone (facts decoded; every decision of the policy; median of 5 rounds)")
+        if let program = policy.evaluator.flatProgram(on: date) {
+            // The typed flat layout: one FlatWord per input, persons one after another.
+            let width = program.layout.count
+            let words = UnsafeMutablePointer<FlatWord>.allocate(capacity: max(1, width * facts.count))
+            defer { words.deallocate() }
+            for (index, person) in facts.enumerated() { program.layout.encode(person.values, into: words + index * width) }
+            let rows = FlatRows(words: words, width: width, count: facts.count)
+            print("evaluation alone, flat machine (facts in the typed flat layout, FlatWord per input; every decision; median of 5 rounds)")
+            report(count: facts.count) { threads in evaluateFlat(rows, program: program, date: date, threads: threads) }
+            print("")
+        }
+        print("evaluation alone, sessions (facts decoded as `Facts`; an `Evaluation` with every value and fired rule per person; median of 5 rounds)")
+        report(count: facts.count) { threads in evaluateAll(facts, policy: policy, date: date, threads: threads) }
+    }
+
+    /// Prints the time and rate on one and two threads, `time(threads)` seconds each.
+    static func report(count: Int, _ time: (Int) -> Double) {
         var single = 0.0
         for threads in [1, 2] {
-            let seconds = median((0..<5).map { _ in evaluateAll(facts, policy: policy, date: date, threads: threads) })
-            let rate = Double(facts.count) / seconds
+            let seconds = median((0..<5).map { _ in time(threads) })
+            let rate = Double(count) / seconds
             if threads == 1 { single = rate }
             print(String(format: "  %d thread%@: %.3f s, %.0f records/s (%.0f ns per record per thread)%@", threads, threads == 1 ? " " : "s",
-                         seconds, rate, seconds * 1e9 * Double(threads) / Double(facts.count),
+                         seconds, rate, seconds * 1e9 * Double(threads) / Double(count),
                          threads == 1 ? "" : String(format: ", %.2fx one thread", rate / single)))
         }
+    }
+
+    /// Persons in the flat layout, shared read-only by the threads.
+    struct FlatRows: @unchecked Sendable {
+        let words: UnsafeMutablePointer<FlatWord>
+        let width: Int
+        let count: Int
+    }
+
+    /// Seconds to run every person through a flat machine, split evenly over `threads` threads, one machine each.
+    static func evaluateFlat(_ rows: FlatRows, program: FlatProgram, date: CivilDate, threads: Int) -> Double {
+        let start = Benchmark.now()
+        let share = (rows.count + threads - 1) / threads
+        let checksums = Checksums(count: threads)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let machine = FlatMachine(program)
+            var checksum = 0
+            for index in (thread * share)..<min(rows.count, (thread + 1) * share) {
+                do {
+                    try machine.run(rows.words + index * rows.width, on: date)
+                    checksum &+= Int(truncatingIfNeeded: machine.word(of: 0).0.bits)
+                } catch {
+                    checksum &-= 1
+                }
+            }
+            checksums.set(thread, checksum)
+        }
+        let seconds = Benchmark.now() - start
+        if checksums.total == 42 { print("") }
+        return seconds
     }
 
     /// Seconds to evaluate every person, split evenly over `threads` threads, one session each.

@@ -123,7 +123,7 @@ public enum BatchEvaluation {
     /// its registers. Lines it cannot take go the general way, with the same output.
     final class FlatPath {
         let machine: FlatMachine
-        let decoder: FlatRecordDecoder
+        let decoder: FlatRecordDecoder.Reader
         let plan: FlatResultPlan
 
         init?(_ policy: LoadedPolicy, decoder: RecordDecoder, writer: ResultWriter, date: CivilDate) {
@@ -131,7 +131,7 @@ public enum BatchEvaluation {
                 return nil
             }
             machine = FlatMachine(program)
-            self.decoder = flatDecoder
+            self.decoder = FlatRecordDecoder.Reader(flatDecoder)
             plan = FlatResultPlan(writer: writer, program: program)
             flatDecoder.prepare(machine.facts)
         }
@@ -145,7 +145,7 @@ public enum BatchEvaluation {
             } catch {
                 return false
             }
-            writer.appendFlatResult(id: decoder.hasID ? UnsafeBufferPointer(rebasing: line[id]) : nil, machine: machine, plan: plan, to: &bytes)
+            writer.appendFlatResult(id: decoder.decoder.hasID ? UnsafeBufferPointer(rebasing: line[id]) : nil, machine: machine, plan: plan, to: &bytes)
             return true
         }
     }

@@ -83,15 +83,44 @@ struct FlatRecordDecoder: Sendable {
         for (input, word) in fixedWords { words[input] = word }
     }
 
-    /// Writes the line's facts into `words` and returns where its id is in the line
-    /// (`0..<0` with no id column), or nil when the line needs the general decoder.
-    func decode(_ line: UnsafeBufferPointer<UInt8>, into words: UnsafeMutablePointer<FlatWord>) -> Range<Int>? {
+    /// The decoder's tables as plain pointers, owned by one thread's reader: reading a line
+    /// touches no reference counts.
+    final class Reader {
+        let decoder: FlatRecordDecoder
+        let columns: UnsafeMutableBufferPointer<Column>
+        let caseBytes: UnsafeMutableBufferPointer<UInt8>
+        let caseBounds: UnsafeMutableBufferPointer<Int>
+
+        init(_ decoder: FlatRecordDecoder) {
+            self.decoder = decoder
+            columns = .allocate(capacity: decoder.columns.count)
+            _ = columns.initialize(from: decoder.columns)
+            caseBytes = .allocate(capacity: max(1, decoder.caseBytes.count))
+            _ = caseBytes.initialize(from: decoder.caseBytes)
+            caseBounds = .allocate(capacity: decoder.caseBounds.count)
+            _ = caseBounds.initialize(from: decoder.caseBounds)
+        }
+
+        deinit {
+            columns.deallocate()
+            caseBytes.deallocate()
+            caseBounds.deallocate()
+        }
+
+        /// Writes the line's facts into `words` and returns where its id is in the line
+        /// (`0..<0` with no id column), or nil when the line needs the general decoder.
+        func decode(_ line: UnsafeBufferPointer<UInt8>, into words: UnsafeMutablePointer<FlatWord>) -> Range<Int>? {
+            FlatRecordDecoder.decode(line, into: words, columns: UnsafeBufferPointer(columns), caseBytes: UnsafeBufferPointer(caseBytes),
+                                     caseBounds: UnsafeBufferPointer(caseBounds))
+        }
+    }
+
+    @inline(__always)
+    static func decode(_ line: UnsafeBufferPointer<UInt8>, into words: UnsafeMutablePointer<FlatWord>, columns: UnsafeBufferPointer<Column>,
+                       caseBytes: UnsafeBufferPointer<UInt8>, caseBounds: UnsafeBufferPointer<Int>) -> Range<Int>? {
         let count = line.count
         var index = 0
         var id = 0..<0
-        return columns.withUnsafeBufferPointer { columns -> Range<Int>? in
-            caseBytes.withUnsafeBufferPointer { caseBytes -> Range<Int>? in
-                caseBounds.withUnsafeBufferPointer { caseBounds -> Range<Int>? in
                     for position in 0..<columns.count {
                         let start = index
                         var end = index
@@ -135,9 +164,6 @@ struct FlatRecordDecoder: Sendable {
                         }
                     }
                     return id
-                }
-            }
-        }
     }
 
     @inline(__always)

@@ -91,7 +91,12 @@ public final class LineChunkReader {
     static func countLines(_ bytes: [UInt8]) -> Int {
         var count = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer where byte == 10 { count += 1 }
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count, let found = memchr(base + start, 10, buffer.count - start) {
+                count += 1
+                start = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+            }
         }
         if let last = bytes.last, last != 10 { count += 1 }
         return count
@@ -102,12 +107,12 @@ extension LineChunkReader.Chunk {
     /// Calls `body` with each line (without its `\n` or `\r\n`) and its 1-based number.
     public func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var start = 0
             var line = firstLine
             let count = buffer.count
             while start < count {
-                var end = start
-                while end < count && buffer[end] != 10 { end += 1 }
+                let end = memchr(base + start, 10, count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
                 var stop = end
                 if stop > start && buffer[stop - 1] == 13 { stop -= 1 }
                 body(UnsafeBufferPointer(rebasing: buffer[start..<stop]), line)

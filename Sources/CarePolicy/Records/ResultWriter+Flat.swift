@@ -14,9 +14,22 @@ struct FlatResultPlan: Sendable {
     let fields: [Field]
     let table: [UInt8]
     let pieces: [Range<Int>]
+    /// The fixed pieces of every row, in `table`.
+    let open: Range<Int>, decisions: Range<Int>, close: Range<Int>, null: Range<Int>, yes: Range<Int>, no: Range<Int>
 
     init(writer: ResultWriter, program: FlatProgram) {
         var table: [UInt8] = []
+        func piece(_ text: String) -> Range<Int> {
+            let start = table.count
+            table += Array(text.utf8)
+            return start..<table.count
+        }
+        open = piece(#"{"id":"#)
+        decisions = piece(#","decisions":{"#)
+        close = piece(writer.format == .jsonl ? "}}\n" : ",\n")
+        null = piece("null")
+        yes = piece("true")
+        no = piece("false")
         var pieces: [Range<Int>] = []
         var fields: [Field] = []
         let kinds = program.decisionKinds
@@ -61,42 +74,41 @@ extension ResultWriter {
                 plan.fields.withUnsafeBufferPointer { fields in
                     switch format {
                     case .jsonl:
-                        bytes.append(contentsOf: #"{"id":"#.utf8)
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[plan.open]))
                         if let id {
                             bytes.append(34)
                             bytes.append(contentsOf: id)
                             bytes.append(34)
                         } else {
-                            bytes.append(contentsOf: "null".utf8)
+                            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[plan.null]))
                         }
-                        bytes.append(contentsOf: #","decisions":{"#.utf8)
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[plan.decisions]))
                         for position in 0..<fields.count {
                             let field = fields[position]
                             if position > 0 { bytes.append(44) }
                             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[field.key]))
-                            appendFlat(field, machine: machine, quoted: true, table: table, pieces: pieces, to: &bytes)
+                            appendFlat(field, machine: machine, quoted: true, plan: plan, table: table, pieces: pieces, to: &bytes)
                         }
-                        bytes.append(contentsOf: "}}\n".utf8)
                     case .csv:
                         if let id { bytes.append(contentsOf: id) }
                         for position in 0..<fields.count {
                             bytes.append(44)
-                            appendFlat(fields[position], machine: machine, quoted: false, table: table, pieces: pieces, to: &bytes)
+                            appendFlat(fields[position], machine: machine, quoted: false, plan: plan, table: table, pieces: pieces, to: &bytes)
                         }
-                        bytes.append(contentsOf: ",\n".utf8)
                     }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[plan.close]))
                 }
             }
         }
     }
 
     @inline(__always)
-    func appendFlat(_ field: FlatResultPlan.Field, machine: FlatMachine, quoted: Bool, table: UnsafeBufferPointer<UInt8>,
+    func appendFlat(_ field: FlatResultPlan.Field, machine: FlatMachine, quoted: Bool, plan: FlatResultPlan, table: UnsafeBufferPointer<UInt8>,
                     pieces: UnsafeBufferPointer<Range<Int>>, to bytes: inout [UInt8]) {
         let (word, kind) = machine.word(of: field.decision)
         switch kind {
         case .bool:
-            if word.bits != 0 { bytes.append(contentsOf: "true".utf8) } else { bytes.append(contentsOf: "false".utf8) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[word.bits != 0 ? plan.yes : plan.no]))
         case .integer:
             ResultWriter.appendInteger(word.bits, to: &bytes)
         case .decimal:

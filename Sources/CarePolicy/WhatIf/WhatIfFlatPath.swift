@@ -8,7 +8,7 @@ extension WhatIfAnalysis {
     final class FlatPath {
         let baseline: FlatMachine
         let variant: FlatMachine
-        let decoder: FlatRecordDecoder
+        let decoder: FlatRecordDecoder.Reader
         let plan: ComparisonPlan
         let inputCount: Int
         /// Per column: the decisions and, for `collect` decisions, each leaf's value.
@@ -33,7 +33,7 @@ extension WhatIfAnalysis {
                   context.plan.columns.allSatisfy({ $0.field == nil }) else { return nil }
             baseline = FlatMachine(baselineProgram)
             variant = FlatMachine(variantProgram)
-            self.decoder = decoder
+            self.decoder = FlatRecordDecoder.Reader(decoder)
             decoder.prepare(baseline.facts)
             plan = context.plan
             inputCount = baselineProgram.layout.count
