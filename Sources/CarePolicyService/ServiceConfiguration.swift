@@ -26,6 +26,9 @@ public struct ServiceConfiguration: Sendable {
     public var maxBatchRecords: Int = 10_000
     /// How many tasks evaluate one batch in parallel.
     public var batchParallelism: Int = 2
+    /// Whether `evaluate-batch` reads plainly valid records in place, straight into the flat
+    /// machine (the answers are the same; off only to compare the two ways).
+    public var inPlaceBatch: Bool = true
 
     public init(policyDirectory: String = "policies", dataDirectory: String = "data") {
         self.policyDirectory = policyDirectory

@@ -7,6 +7,13 @@ public struct Evaluation: Sendable {
     public let personID: String?
     /// One result per decision of the policy, in file order (internal ones included).
     public let results: [DecisionResult]
+
+    public init(policy: PolicyMetadata, date: CivilDate, personID: String?, results: [DecisionResult]) {
+        self.policy = policy
+        self.date = date
+        self.personID = personID
+        self.results = results
+    }
 }
 
 /// One decision's value and the rules that gave it.

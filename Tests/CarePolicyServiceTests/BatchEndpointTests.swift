@@ -91,6 +91,68 @@ struct BatchEndpointTests {
         }
     }
 
+    /// Plainly valid records are read in place into the flat machine; the rest, and policies
+    /// without a flat form, go the general way. The answers are byte for byte the same as
+    /// when every record is parsed first.
+    @Test(arguments: ["anqing", "dongxihu", "rural-pilot"])
+    func readingInPlaceGivesTheSameBytesAsParsing(policy: String) async throws {
+        let lines = try String(contentsOfFile: FixturePaths.packageRoot + "/docs/examples/persons.jsonl", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let odd = [
+            #"{"id": "P\u0031-escaped", "birth_date": "1950-01-01", "residence": "urban", "subsistence": "dibao", "ability_level": 2}"#,
+            SamplePerson.json(["id": "老人-1"]),
+            "{\"lives_alone\":null," + SamplePerson.json(["id": "null-field", "lives_alone": NSNull()]).dropFirst(),
+            SamplePerson.json(["id": "bad-level", "ability_level": 9]),
+            SamplePerson.json(["id": "decimal-level", "ability_level": 2.5]),
+            SamplePerson.json(["id": "string-level", "ability_level": "2"]),
+            SamplePerson.json(["id": "unknown", "hobby": ["chess", ["go"]]]),
+            SamplePerson.json(["id": "future", "birth_date": "2030-01-01"]),
+            SamplePerson.json(["id": "no-such-day", "birth_date": "1950-02-30"]),
+            SamplePerson.json(["id": "bad-enum", "subsistence": "rich"]),
+            "[1, 2]",
+            "  " + SamplePerson.json(["id": "spaced"]).replacingOccurrences(of: ":", with: " :\n ").replacingOccurrences(of: ",", with: " , ") + "  ",
+        ]
+        let records = lines + odd + lines
+        var bodies: [String] = []
+        for inPlace in [true, false] {
+            let harness = try ServiceHarness() { configuration in
+                configuration.inPlaceBatch = inPlace
+                configuration.batchParallelism = 2
+            }
+            defer { harness.remove() }
+            let text = try await harness.test { client in
+                let response = try await client.post("/v1/policies/\(policy)/evaluate-batch",
+                                                     body("{\"records\": [\(records.joined(separator: ", "))], \"as_of\": \"2026-06-01\"}"))
+                #expect(response.status == .ok)
+                return response.text
+            }
+            bodies.append(text)
+        }
+        #expect(bodies.count == 2 && bodies[0] == bodies[1])
+        #expect(bodies.first?.contains(#""id":"P1-escaped""#) == true)
+        #expect(bodies.first?.contains(#"{"id":"spaced","decisions":{"#) == true)
+    }
+
+    @Test(arguments: [
+        "{\"records\": [{\"id\": \"x\",}]}",
+        "{\"records\": [" + SamplePerson.json() + ", {\"id\":\"repeated\"," + SamplePerson.json(["id": "repeated"]).dropFirst() + "]}",
+    ])
+    func aBodyTheParserRefusesIsTheSame400EitherWay(request: String) async throws {
+        var answers: [String] = []
+        for inPlace in [true, false] {
+            let harness = try ServiceHarness() { $0.inPlaceBatch = inPlace }
+            defer { harness.remove() }
+            let text = try await harness.test { client in
+                let response = try await client.post("/v1/policies/anqing/evaluate-batch", body(request))
+                #expect(response.status == .badRequest)
+                #expect(response.errorCode == "invalid_json")
+                return response.text
+            }
+            answers.append(text)
+        }
+        #expect(answers.count == 2 && answers[0] == answers[1])
+    }
+
     @Test func chunksCoverEveryRecordOnce() {
         #expect(BatchChunk.split(10, into: 3) == [0..<3, 3..<6, 6..<10])
         #expect(BatchChunk.split(1, into: 4) == [0..<1])

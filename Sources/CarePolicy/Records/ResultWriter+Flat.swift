@@ -127,3 +127,31 @@ extension ResultWriter {
         }
     }
 }
+
+/// Writes a flat machine's public decisions as one JSON object in the brief's encoding
+/// (`{"service_tier":"free",…,"monthly_subsidy_cny":"160.00"}`), byte for byte what the
+/// general writers give for the same values: for the service's batch endpoint.
+public struct FlatDecisionsWriter: Sendable {
+    let writer: ResultWriter
+    let plan: FlatResultPlan
+
+    public init(policy: CheckedPolicy, program: FlatProgram) {
+        writer = ResultWriter(policy: policy, format: .jsonl)
+        plan = FlatResultPlan(writer: writer, program: program)
+    }
+
+    /// Appends `{…}` with every public decision of the last `run` of `machine`.
+    public func appendDecisions(of machine: FlatMachine, to bytes: inout [UInt8]) {
+        plan.table.withUnsafeBufferPointer { table in
+            plan.pieces.withUnsafeBufferPointer { pieces in
+                bytes.append(123)
+                for (position, field) in plan.fields.enumerated() {
+                    if position > 0 { bytes.append(44) }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[field.key]))
+                    writer.appendFlat(field, machine: machine, quoted: true, plan: plan, table: table, pieces: pieces, to: &bytes)
+                }
+                bytes.append(125)
+            }
+        }
+    }
+}

@@ -14,7 +14,11 @@ extension Request {
 
     /// The body parsed as JSON (400 with line and column when it is not).
     func jsonBody(limit: Int) async throws -> JSONValue {
-        let buffer = try await collectBody(limit: limit)
+        try Request.parseJSON(try await collectBody(limit: limit))
+    }
+
+    /// A collected body parsed as JSON (400 with line and column when it is not).
+    static func parseJSON(_ buffer: ByteBuffer) throws(APIError) -> JSONValue {
         if buffer.readableBytes == 0 { throw APIError(.badRequest, code: "invalid_json", message: "the request body is empty; send a JSON object") }
         let result: Result<JSONValue, JSONSyntaxError> = buffer.withUnsafeReadableBytes { bytes in
             do throws(JSONSyntaxError) { return .success(try JSONBytesParser.parse(bytes)) } catch { return .failure(error) }

@@ -10,10 +10,20 @@ struct BatchEvaluationRoutes: RouteGroup {
     func register(on router: Router<ServiceContext>, state: ServiceState) {
         router.post("/v1/policies/:id/evaluate-batch") { request, context in
             let served = try state.servedPolicy(context.parameters.get("id"))
-            let body = try await request.jsonBody(limit: state.configuration.maxBatchBodyBytes)
-            let members = try EvaluationRequest.members(body, allowed: ["records", "as_of"])
-            guard case .array(let records)? = members["records"] else {
-                throw APIError.invalidField("records", "expected a list of facts objects: {\"records\": [{…}, …]}")
+            let buffer = try await request.collectBody(limit: state.configuration.maxBatchBodyBytes)
+            let records: BatchRecords
+            let date: CivilDate
+            if state.configuration.inPlaceBatch, let scan = buffer.withUnsafeReadableBytes({ BatchBodyScan.scan(BatchRecords.bytes($0)) }) {
+                records = .inPlace(buffer, scan.records)
+                date = try EvaluationRequest.date(scan.asOf.map { JSONValue.string($0) })
+            } else {
+                let body = try Request.parseJSON(buffer)
+                let members = try EvaluationRequest.members(body, allowed: ["records", "as_of"])
+                guard case .array(let values)? = members["records"] else {
+                    throw APIError.invalidField("records", "expected a list of facts objects: {\"records\": [{…}, …]}")
+                }
+                records = .parsed(values)
+                date = try EvaluationRequest.date(members["as_of"])
             }
             let limit = state.configuration.maxBatchRecords
             if records.count > limit {
@@ -22,35 +32,38 @@ struct BatchEvaluationRoutes: RouteGroup {
                 error.headers = JSONResponse.policyHeaders(served.metadata)
                 throw error
             }
-            let date = try EvaluationRequest.date(members["as_of"])
             let chunks = BatchChunk.split(records.count, into: state.configuration.batchParallelism)
             let policy = served.policy
             let logging = state.decisionLog != nil
             let outputs = await withTaskGroup(of: (Int, BatchChunk.Output).self) { group in
                 for (number, range) in chunks.enumerated() {
                     group.addTask {
-                        (number, BatchChunk.evaluate(records[range], offset: range.lowerBound, policy: policy, on: date, logging: logging))
+                        (number, BatchChunk.evaluate(records, range, policy: policy, on: date, logging: logging))
                     }
                 }
                 var outputs = [BatchChunk.Output?](repeating: nil, count: chunks.count)
                 for await (number, output) in group { outputs[number] = output }
                 return outputs.compactMap { $0 }
             }
-            var buffer = ByteBuffer()
-            buffer.reserveCapacity(outputs.reduce(256) { $0 + $1.bytes.readableBytes })
-            buffer.writeStaticString("{\"policy\":")
-            JSONNodeWriter.write(JSONResponse.policyReference(served.metadata), into: &buffer)
-            buffer.writeString(",\"as_of\":\"\(date)\",\"count\":\(records.count),\"failed\":\(outputs.reduce(0) { $0 + $1.failed }),\"results\":[")
-            for (number, var output) in outputs.enumerated() {
-                if number > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-                buffer.writeBuffer(&output.bytes)
+            if outputs.contains(where: \.unparsable) {
+                // The parser's 400, with the line and column of what it refuses.
+                _ = try Request.parseJSON(buffer)
             }
-            buffer.writeStaticString("]}")
+            var response = ByteBuffer()
+            response.reserveCapacity(outputs.reduce(256) { $0 + $1.bytes.readableBytes })
+            response.writeStaticString("{\"policy\":")
+            JSONNodeWriter.write(JSONResponse.policyReference(served.metadata), into: &response)
+            response.writeString(",\"as_of\":\"\(date)\",\"count\":\(records.count),\"failed\":\(outputs.reduce(0) { $0 + $1.failed }),\"results\":[")
+            for (number, var output) in outputs.enumerated() {
+                if number > 0 { response.writeInteger(UInt8(ascii: ",")) }
+                response.writeBuffer(&output.bytes)
+            }
+            response.writeStaticString("]}")
             for output in outputs {
                 for (outcome, count) in output.outcomes { state.metrics.evaluated(policy: served.metadata.id, outcome: outcome, count: count) }
                 state.decisionLog?.append(contentsOf: output.decisions)
             }
-            return JSONResponse.json(buffer, headers: JSONResponse.policyHeaders(served.metadata))
+            return JSONResponse.json(response, headers: JSONResponse.policyHeaders(served.metadata))
         }
     }
 }
@@ -62,6 +75,10 @@ enum BatchChunk {
         var bytes = ByteBuffer()
         var failed = 0
         var outcomes: [String: Int] = [:]
+        /// Records evaluated, added to `outcomes` at the end.
+        var ok = 0
+        /// A record read in place that the JSON parser refuses.
+        var unparsable = false
         var decisions: [PendingDecision] = []
     }
 
@@ -72,15 +89,84 @@ enum BatchChunk {
         return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
     }
 
-    static func evaluate(_ records: ArraySlice<JSONValue>, offset: Int, policy: LoadedPolicy, on date: CivilDate, logging: Bool) -> Output {
+    /// Evaluates `records[range]`: in place on a flat machine where a record is plainly
+    /// valid and the policy has a flat form, the general way otherwise.
+    static func evaluate(_ records: BatchRecords, _ range: Range<Int>, policy: LoadedPolicy, on date: CivilDate, logging: Bool) -> Output {
+        var general = General(policy: policy, date: date, logging: logging)
+        general.output.bytes.reserveCapacity(range.count * 256)
+        switch records {
+        case .parsed(let values):
+            for index in range {
+                if index > range.lowerBound { general.output.bytes.writeInteger(UInt8(ascii: ",")) }
+                general.evaluate(values[index], index: index)
+            }
+        case .inPlace(let buffer, let ranges):
+            let program = policy.evaluator.flatProgram(on: date)
+            let machine = program.map(FlatMachine.init)
+            let reader = program.flatMap { FlatJSONFactsReader(policy: policy.checked, layout: $0.layout) }
+            let writer = program.map { FlatDecisionsWriter(policy: policy.checked, program: $0) }
+            var scratch: [UInt8] = []
+            buffer.withUnsafeReadableBytes { raw in
+                let bytes = BatchRecords.bytes(raw)
+                for index in range {
+                    if index > range.lowerBound { general.output.bytes.writeInteger(UInt8(ascii: ",")) }
+                    if let machine, let reader, let writer, case .facts(let id) = reader.read(bytes, ranges[index], into: machine.facts),
+                       (try? machine.run(on: date)) != nil {
+                        scratch.removeAll(keepingCapacity: true)
+                        if let id {
+                            scratch.append(contentsOf: #"{"id":""#.utf8)
+                            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[id]))
+                            scratch.append(contentsOf: #"","decisions":"#.utf8)
+                        } else {
+                            scratch.append(contentsOf: #"{"decisions":"#.utf8)
+                        }
+                        writer.appendDecisions(of: machine, to: &scratch)
+                        scratch.append(125)
+                        general.output.bytes.writeBytes(scratch)
+                        general.output.ok += 1
+                        if logging, let facts = try? JSONBytesParser.parse(UnsafeRawBufferPointer(rebasing: raw[ranges[index]])) {
+                            let personID = id.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+                            let evaluation = Evaluation(policy: policy.metadata, date: date, personID: personID, results: machine.results())
+                            general.output.decisions.append(PendingDecision(recordedAt: general.recordedAt, policy: policy.checked, evaluation: evaluation,
+                                                                            facts: facts, traces: nil, endpoint: "evaluate-batch"))
+                        }
+                        continue
+                    }
+                    // The scan checked the syntax; the parser also refuses what the scan lets
+                    // by (a repeated key): then the whole body is answered as the parser finds it.
+                    guard let value = try? JSONBytesParser.parse(UnsafeRawBufferPointer(rebasing: raw[ranges[index]])) else {
+                        general.output.unparsable = true
+                        general.evaluate(.null, index: index)
+                        continue
+                    }
+                    general.evaluate(value, index: index)
+                }
+            }
+        }
+        if general.output.ok > 0 { general.output.outcomes["ok", default: 0] += general.output.ok }
+        return general.output
+    }
+
+    /// The general way: a parsed record, decoded by `FactsDecoder`, evaluated by a session.
+    struct General {
         var output = Output()
-        let session = EvaluationSession(policy.evaluator)
-        let checked = policy.checked
-        let publicDecisions = checked.publicDecisionIndices
+        let policy: LoadedPolicy
+        let date: CivilDate
+        let logging: Bool
+        let session: EvaluationSession
+        let publicDecisions: [Int]
         let recordedAt = Date()
-        output.bytes.reserveCapacity(records.count * 256)
-        for (position, record) in records.enumerated() {
-            if position > 0 { output.bytes.writeInteger(UInt8(ascii: ",")) }
+
+        init(policy: LoadedPolicy, date: CivilDate, logging: Bool) {
+            self.policy = policy
+            self.date = date
+            self.logging = logging
+            session = EvaluationSession(policy.evaluator)
+            publicDecisions = policy.checked.publicDecisionIndices
+        }
+
+        mutating func evaluate(_ record: JSONValue, index: Int) {
+            let checked = policy.checked
             do throws(EvaluationError) {
                 let facts: Facts
                 switch policy.decoder.decode(record) {
@@ -103,7 +189,7 @@ enum BatchChunk {
                     JSONNodeWriter.write(JSONText.value(evaluation.results[index].value, type: decision.type), into: &output.bytes)
                 }
                 output.bytes.writeStaticString("}}")
-                output.outcomes["ok", default: 0] += 1
+                output.ok += 1
                 if logging {
                     output.decisions.append(PendingDecision(recordedAt: recordedAt, policy: checked, evaluation: evaluation, facts: record,
                                                             traces: nil, endpoint: "evaluate-batch"))
@@ -112,14 +198,29 @@ enum BatchChunk {
                 output.failed += 1
                 output.outcomes[EvaluationFailure.outcome(error), default: 0] += 1
                 let apiError = EvaluationFailure.apiError(error)
-                var entries: [(String, JSONText.Node)] = [("index", .integer(Int64(offset + position)))]
+                var entries: [(String, JSONText.Node)] = [("index", .integer(Int64(index)))]
                 if case .object(let members) = record, case .string(let id)? = members["id"] { entries.append(("id", .string(id))) }
                 entries.append(("status", .integer(Int64(apiError.status.code))))
-                guard case .object(let errorEntries) = apiError.json else { continue }
-                entries.append(contentsOf: errorEntries)
+                if case .object(let errorEntries) = apiError.json { entries.append(contentsOf: errorEntries) }
                 JSONNodeWriter.write(.object(entries), into: &output.bytes)
             }
         }
-        return output
+    }
+}
+
+/// The records of a batch: parsed, or where they are in the body.
+enum BatchRecords: Sendable {
+    case parsed([JSONValue])
+    case inPlace(ByteBuffer, [Range<Int>])
+
+    var count: Int {
+        switch self {
+        case .parsed(let values): return values.count
+        case .inPlace(_, let ranges): return ranges.count
+        }
+    }
+
+    static func bytes(_ raw: UnsafeRawBufferPointer) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
     }
 }
