@@ -29,6 +29,11 @@ public enum JSONText {
     }
 
     public static func write(_ node: Node, pretty: Bool = false, indent: String = "") -> String {
+        if !pretty {
+            var output = ""
+            writeCompact(node, into: &output)
+            return output
+        }
         switch node {
         case .null: return "null"
         case .bool(let v): return v ? "true" : "false"
@@ -47,7 +52,54 @@ public enum JSONText {
         }
     }
 
+    /// Compact JSON, appended to `output` (what `write(_:)` gives without `pretty`).
+    public static func writeCompact(_ node: Node, into output: inout String) {
+        switch node {
+        case .null: output += "null"
+        case .bool(let v): output += v ? "true" : "false"
+        case .integer(let v): output += String(v)
+        case .string(let v): appendQuoted(v, to: &output)
+        case .array(let items):
+            output += "["
+            for (position, item) in items.enumerated() {
+                if position > 0 { output += "," }
+                writeCompact(item, into: &output)
+            }
+            output += "]"
+        case .object(let entries):
+            output += "{"
+            for (position, entry) in entries.enumerated() {
+                if position > 0 { output += "," }
+                appendQuoted(entry.0, to: &output)
+                output += ":"
+                writeCompact(entry.1, into: &output)
+            }
+            output += "}"
+        }
+    }
+
+    /// `quote(text)` appended to `output`, without a copy when nothing needs escaping.
+    @inline(__always)
+    public static func appendQuoted(_ text: String, to output: inout String) {
+        if needsNoEscape(text) {
+            output += "\""
+            output += text
+            output += "\""
+        } else {
+            output += quote(text)
+        }
+    }
+
+    static func needsNoEscape(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 34 || byte == 92 { return false }
+            return true
+        }
+    }
+
     public static func quote(_ text: String) -> String {
+        if needsNoEscape(text) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -19,7 +19,7 @@ extension JSONValue {
         case .bool(let value): output += value ? "true" : "false"
         case .integer(let value): output += String(value)
         case .number(let value): output += value.description
-        case .string(let value): output += JSONText.quote(value)
+        case .string(let value): JSONText.appendQuoted(value, to: &output)
         case .array(let items):
             output += "["
             for (offset, item) in items.enumerated() {
@@ -31,7 +31,7 @@ extension JSONValue {
             output += "{"
             for (offset, key) in members.keys.sorted().enumerated() {
                 if offset > 0 { output += "," }
-                output += JSONText.quote(key)
+                JSONText.appendQuoted(key, to: &output)
                 output += ":"
                 members[key]?.write(into: &output)
             }
