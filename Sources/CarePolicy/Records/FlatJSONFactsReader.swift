@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads one JSON object of facts straight into a flat machine's facts (`FlatLayout`),
 /// without building a tree, strings or values: the fast path of the service's batch
 /// endpoint. It takes only objects whose every field is plainly valid — a known fact
@@ -167,9 +173,7 @@ public final class FlatJSONFactsReader {
                 for number in 0..<field.caseCount {
                     let start = caseBounds[field.firstCase + number], stop = caseBounds[field.firstCase + number + 1]
                     guard stop - start == text.count else { continue }
-                    var same = true
-                    for offset in 0..<text.count where names[start + offset] != bytes[text.lowerBound + offset] { same = false; break }
-                    if same { found = number; break }
+                    if memcmp(names.baseAddress! + start, bytes.baseAddress! + text.lowerBound, text.count) == 0 { found = number; break }
                 }
                 guard found >= 0 else { return .general }
                 words[field.input] = FlatWord(bits: Int64(found))
@@ -203,9 +207,7 @@ public final class FlatJSONFactsReader {
         for _ in 0..<count {
             let field = fields[slot]
             if field.nameCount == key.count {
-                var same = true
-                for offset in 0..<key.count where names[field.nameStart + offset] != bytes[key.lowerBound + offset] { same = false; break }
-                if same {
+                if memcmp(names.baseAddress! + field.nameStart, bytes.baseAddress! + key.lowerBound, key.count) == 0 {
                     hint = slot + 1 == count ? 0 : slot + 1
                     return slot
                 }

@@ -14,10 +14,44 @@ public enum JSONScan {
         }
     }
 
+    /// The index of the first quote, backslash or control byte at or after `index`, eight
+    /// bytes at a time; `bytes.count` when there is none.
+    @inline(__always)
+    static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = index
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let quote = word ^ (ones &* 0x22), slash = word ^ (ones &* 0x5C)
+            // A byte is flagged when it is 0 after the xor (a quote or backslash) or below
+            // 0x20; bytes above the first flagged one may be flagged wrongly, never below.
+            let mask = ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (word &- (ones &* 0x20)) & ~word) & highs
+            if mask != 0 { return index + mask.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 34 || byte == 92 || byte < 0x20 { return index }
+            index += 1
+        }
+        return index
+    }
+
     /// At an opening quote: the content of a string without escapes or control bytes,
     /// with `index` after the closing quote; nil (index unspecified) otherwise.
     @inline(__always)
     public static func plainString(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Range<Int>? {
+        guard index < bytes.count, bytes[index] == 34 else { return nil }
+        let start = index + 1
+        let end = nextSpecial(bytes, from: start)
+        guard end < bytes.count, bytes[end] == 34 else { return nil }
+        index = end + 1
+        return start..<end
+    }
+
+    /// The former byte-by-byte form of `plainString`, kept to check it against.
+    static func plainStringByBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Range<Int>? {
         guard index < bytes.count, bytes[index] == 34 else { return nil }
         let start = index + 1
         var end = start
@@ -89,6 +123,8 @@ public enum JSONScan {
         guard index < bytes.count, bytes[index] == 34 else { return false }
         index += 1
         while index < bytes.count {
+            index = nextSpecial(bytes, from: index)
+            guard index < bytes.count else { return false }
             let byte = bytes[index]
             if byte == 34 {
                 index += 1
