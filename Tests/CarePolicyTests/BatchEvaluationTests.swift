@@ -52,7 +52,8 @@ import TestSupport
     /// CSV lines go the fast way (straight into the flat machine), JSON Lines the general
     /// way; lines the fast way cannot take (quoted fields, `TRUE`) go the general way too.
     /// Every way gives the same results.
-    @Test func theFastAndTheGeneralWayGiveTheSameResults() throws {
+    @Test(arguments: ["anqing.yaml", "rural-pilot.yaml"])
+    func theFastAndTheGeneralWayGiveTheSameResults(policyFile: String) throws {
         let directory = ScaleTestFiles.temporaryDirectory()
         let generator = PopulationGenerator(seed: 5)
         try generator.write(size: 3_000, to: directory + "/people.csv")
@@ -67,16 +68,39 @@ import TestSupport
             lines[number] = fields.joined(separator: ",")
         }
         try lines.joined(separator: "\n").write(toFile: directory + "/odd.csv", atomically: true, encoding: .utf8)
-        let policy = try anqing()
-        var outputs: [String] = []
-        for input in ["people.csv", "people.jsonl", "odd.csv"] {
-            let summary = try BatchEvaluation.run(policy, input: directory + "/" + input, output: directory + "/\(input).out.jsonl",
-                                                  options: BatchOptions(asOf: Self.date, blockSize: 8_192))
-            #expect(summary.evaluated == 3_000 && summary.failed == 0, "\(input)")
-            outputs.append(ScaleTestFiles.read(directory + "/\(input).out.jsonl"))
+        let policy = try LoadedPolicy.load(path: ScaleTestFiles.policy(policyFile))
+        #expect(policy.evaluator.flatUnsupported == nil)
+        for format in ["jsonl", "csv"] {
+            var outputs: [String] = []
+            for input in ["people.csv", "people.jsonl", "odd.csv"] {
+                let summary = try BatchEvaluation.run(policy, input: directory + "/" + input, output: directory + "/\(input).out.\(format)",
+                                                      options: BatchOptions(asOf: Self.date, blockSize: 8_192))
+                #expect(summary.evaluated == 3_000 && summary.failed == 0, "\(input)")
+                outputs.append(ScaleTestFiles.read(directory + "/\(input).out.\(format)"))
+            }
+            #expect(outputs[0] == outputs[1], "\(format)")
+            #expect(outputs[0] == outputs[2], "\(format)")
         }
-        #expect(outputs[0] == outputs[1])
-        #expect(outputs[0] == outputs[2])
+    }
+
+    /// Ids are written as they are read: Chinese text as it is, bytes that are not UTF-8
+    /// as the replacement character (the general way's reading), never raw.
+    @Test func idsAreWrittenAsValidText() throws {
+        let directory = ScaleTestFiles.temporaryDirectory()
+        try PopulationGenerator(seed: 2).write(size: 2, to: directory + "/people.csv")
+        var bytes = Array(ScaleTestFiles.read(directory + "/people.csv").utf8)
+        let header = bytes.firstIndex(of: 10)! + 1
+        bytes.replaceSubrange(header..<(header + 9), with: Array("老人-1".utf8))
+        let second = bytes[header...].firstIndex(of: 10)! + 1
+        bytes.replaceSubrange(second..<(second + 9), with: [0x50, 0xFF, 0x32])
+        try Data(bytes).write(to: URL(fileURLWithPath: directory + "/odd-ids.csv"))
+        let summary = try BatchEvaluation.run(try anqing(), input: directory + "/odd-ids.csv", output: directory + "/out.jsonl",
+                                              options: BatchOptions(asOf: Self.date))
+        #expect(summary.evaluated == 2)
+        let lines = ScaleTestFiles.read(directory + "/out.jsonl").split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix(#"{"id":"老人-1","decisions":"#) == true)
+        #expect(lines.last?.hasPrefix("{\"id\":\"P\u{FFFD}2\",\"decisions\":") == true)
     }
 
     @Test func aMalformedRowInTheMiddleBecomesAnErrorRowAndTheRunGoesOn() throws {

@@ -47,6 +47,9 @@ import TestSupport
         #expect(value("since") == "true")                                                // 7,670 days since 2005-06-01
         #expect(value("later") == "6" && fired("later") == [0])                         // late (3) × 2
         #expect(value("chained") == "true")
+        // max(12.30, 0) split: first max(3.075, 0), third 1.50 (flag), the rest 12.30 − 4.575.
+        #expect(value("split") == "{first: 3.075, rest: 7.725, third: 1.50}" && fired("split") == [0])
+        #expect(value("rest_positive") == "true")
         let tree = try policy.evaluate(json: Self.person, on: date, engine: .tree)
         #expect(tree.results == evaluation.results)
     }
@@ -100,11 +103,15 @@ import TestSupport
     }
 
     @Test func aPolicyWithoutAFlatFormSaysWhyAndTheTreesEvaluateIt() throws {
-        let rural = try SamplePerson.policy("rural-pilot")
-        #expect(rural.evaluator.flatUnsupported?.description
-                == "decision `meal_subsidy` has a value of type record {government, village, elder, society, enterprise}, which has no flat form")
-        #expect(rural.evaluator.flatProgram(on: date) == nil)
-        for name in ["anqing", "dongxihu"] {
+        let text = try LoadedPolicy.load(path: FixturePaths.fixture("flat_unsupported"))
+        #expect(text.evaluator.flatUnsupported?.description
+                == "input `name` (string) is read by an expression and has no flat form")
+        #expect(text.evaluator.flatProgram(on: date) == nil)
+        let json = #"{"name": "王", "count": 3}"#
+        let flat = try text.evaluate(json: json, on: date, engine: .flat)
+        #expect(flat.results == (try text.evaluate(json: json, on: date, engine: .reference)).results)
+        #expect(flat.results.first?.value == .bool(true))
+        for name in ["anqing", "dongxihu", "rural-pilot"] {
             #expect(try SamplePerson.policy(name).evaluator.flatUnsupported == nil, "\(name)")
         }
     }

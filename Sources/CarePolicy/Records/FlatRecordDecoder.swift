@@ -159,7 +159,14 @@ struct FlatRecordDecoder: Sendable {
                         case .text:
                             break
                         case .id:
-                            for offset in start..<end where line[offset] < 0x20 || line[offset] == 92 || line[offset] == 34 { return nil }
+                            var ascii = true
+                            for offset in start..<end {
+                                let byte = line[offset]
+                                if byte < 0x20 || byte == 92 || byte == 34 { return nil }
+                                if byte >= 0x80 { ascii = false }
+                            }
+                            // Written out as it is: it must be valid UTF-8, as the general way's text is.
+                            if !ascii && String(validating: UnsafeBufferPointer(rebasing: line[start..<end]), as: UTF8.self) == nil { return nil }
                             id = start..<end
                         }
                     }

@@ -7,8 +7,10 @@ struct FlatResultPlan: Sendable {
         let kind: FlatKind
         /// The key (JSON) in `table`.
         let key: Range<Int>
-        /// Enum cases or `collect` leaves, written out, in `pieces`: `firstPiece + n`.
+        /// Enum cases, `collect` leaves or a record's keys, written out, in `pieces`: `firstPiece + n`.
         let firstPiece: Int
+        /// For a record: its number of fields.
+        let width: Int
     }
 
     let fields: [Field]
@@ -49,6 +51,9 @@ struct FlatResultPlan: Sendable {
                     }
                     written.append(bytes)
                 }
+            } else if kinds[field.decision] == .record, case .record(let record) = field.type {
+                // Each field's key, for JSON.
+                written = record.fields.map { Array((JSONText.quote($0.name) + ":").utf8) }
             } else {
                 written = field.cases
             }
@@ -57,7 +62,9 @@ struct FlatResultPlan: Sendable {
                 table += bytes
                 pieces.append(start..<table.count)
             }
-            fields.append(Field(decision: field.decision, kind: kinds[field.decision], key: key, firstPiece: firstPiece))
+            var width = 0
+            if kinds[field.decision] == .record, case .record(let record) = field.type { width = record.fields.count }
+            fields.append(Field(decision: field.decision, kind: kinds[field.decision], key: key, firstPiece: firstPiece, width: width))
         }
         self.fields = fields
         self.table = table
@@ -119,6 +126,20 @@ extension ResultWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[pieces[field.firstPiece + Int(word.bits)]]))
         case .collectLeaf:
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[pieces[field.firstPiece + machine.collectLeaf(of: field.decision)]]))
+        case .record:
+            // `{"a":"1.00","b":"2.00"}` in JSON; `1.00,2.00` (one column each) in CSV.
+            let count = field.width
+            if quoted { bytes.append(123) }
+            for part in 0..<count {
+                if part > 0 { bytes.append(44) }
+                if quoted {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[pieces[field.firstPiece + part]]))
+                    bytes.append(34)
+                }
+                ResultWriter.appendMoney(machine.recordField(part, of: field.decision).decimal, to: &bytes)
+                if quoted { bytes.append(34) }
+            }
+            if quoted { bytes.append(125) }
         case .date:
             let date = CivilDate(packed: Int32(truncatingIfNeeded: word.bits))
             if quoted { bytes.append(34) }

@@ -22,12 +22,7 @@ struct SignatureCounter {
 
     /// The entry of `key`, counted once more; a new key gets `flag()` as its flag.
     mutating func count(_ key: UnsafePointer<Int64>, flag: () -> Bool) -> Int {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for index in 0..<width {
-            hash = (hash ^ UInt64(bitPattern: key[index])) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 29
-        }
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Int(truncatingIfNeeded: SignatureCounter.hash(key, width: width)) & mask
         while true {
             let entry = Int(slots[slot]) - 1
             if entry < 0 { break }
@@ -46,6 +41,16 @@ struct SignatureCounter {
         return entry
     }
 
+    @inline(__always)
+    static func hash(_ key: UnsafePointer<Int64>, width: Int) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for index in 0..<width {
+            hash = (hash ^ UInt64(bitPattern: key[index])) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+        }
+        return hash
+    }
+
     func key(_ entry: Int) -> ArraySlice<Int64> { keys[(entry * width)..<((entry + 1) * width)] }
 
     private func matches(_ entry: Int, _ key: UnsafePointer<Int64>) -> Bool {
@@ -60,11 +65,7 @@ struct SignatureCounter {
         slots = Array(repeating: 0, count: slots.count * 2)
         mask = slots.count - 1
         for entry in 0..<counts.count {
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-            for index in 0..<width {
-                hash = (hash ^ UInt64(bitPattern: keys[entry * width + index])) &* 0xFF51_AFD7_ED55_8CCD
-                hash ^= hash >> 29
-            }
+            let hash = keys.withUnsafeBufferPointer { SignatureCounter.hash($0.baseAddress! + entry * width, width: width) }
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(entry + 1)

@@ -31,7 +31,7 @@ extension FlatCompiler {
                 node.register = block.result
                 node.ensure = kernel.index + 1
             case .decision:
-                guard decisionKinds[Int(kernel.index)] != .collectLeaf else {
+                guard decisionKinds[Int(kernel.index)] != .collectLeaf, decisionKinds[Int(kernel.index)] != .record else {
                     throw FlatUnsupported(reason: "a test of `\(decision)` reads the list `\(policy.decisions[Int(kernel.index)].name)`")
                 }
                 node.register = decisionRegisters[Int(kernel.index)]
@@ -78,6 +78,9 @@ extension FlatCompiler {
         case .decision(let index):
             guard decisionKinds[index] != .collectLeaf else {
                 throw FlatUnsupported(reason: "an expression reads the list `\(policy.decisions[index].name)`")
+            }
+            guard decisionKinds[index] != .record else {
+                throw FlatUnsupported(reason: "an expression reads the whole record `\(policy.decisions[index].name)`; only its fields have a flat form")
             }
             emit(FlatInstruction(operation: .ensureDecision, a: Int32(index)))
             return (decisionRegisters[index], decisionKinds[index])
@@ -167,6 +170,9 @@ extension FlatCompiler {
             return (d, kindT)
         case .call(let function, let arguments):
             return try lowerCall(function, arguments, expression)
+        case .field(.decision(let index), let field) where decisionKinds[index] == .record && field < decisionWidths[index]:
+            emit(FlatInstruction(operation: .ensureDecision, a: Int32(index)))
+            return (decisionRegisters[index] + Int32(field), .decimal)
         case .list, .record, .field:
             throw unsupported(expression)
         }

@@ -27,6 +27,9 @@ struct FlatCompiler {
     var definitionsInProgress: Set<Int> = []
     var decisionRegisters: [Int32] = []
     var decisionKinds: [FlatKind] = []
+    /// Registers each decision's value takes (more than one for a record).
+    var decisionWidths: [Int] = []
+    var apportionments: [FlatApportionment] = []
     var inputKinds: [FlatKind?]
     let dateRegister: Int32
 
@@ -53,6 +56,14 @@ struct FlatCompiler {
             let kind: FlatKind
             if case .table(let table) = program.decisions[index].body, table.hitPolicy == .collect {
                 kind = .collectLeaf
+            } else if case .apportionment = program.decisions[index].body, case .record(let record) = decision.type,
+                      record.fields.allSatisfy({ $0.type == .decimal }), !record.fields.isEmpty {
+                kind = .record
+                decisionKinds.append(kind)
+                decisionRegisters.append(newRegister())
+                decisionWidths.append(record.fields.count)
+                for _ in 1..<record.fields.count { _ = newRegister() }
+                continue
             } else if let scalar = FlatKind(decision.type) {
                 kind = scalar
             } else {
@@ -60,6 +71,7 @@ struct FlatCompiler {
             }
             decisionKinds.append(kind)
             decisionRegisters.append(newRegister())
+            decisionWidths.append(1)
         }
         var nodes: [FlatNode] = []
         var leaves: [FlatLeaf] = []
@@ -73,8 +85,27 @@ struct FlatCompiler {
                 let (block, kind) = try lowerBlock(expression)
                 try expect(kind, decisionKinds[index], in: decision.name)
                 flat.formula = block
-            case .apportionment:
-                throw FlatUnsupported(reason: "decision `\(decision.name)` is an apportionment (a record of shares), which has no flat form")
+            case .apportionment(let apportionment):
+                guard decisionKinds[index] == .record else {
+                    throw FlatUnsupported(reason: "decision `\(decision.name)` is an apportionment whose shares are not all decimals")
+                }
+                flat.method = .apportionment
+                flat.width = Int32(decisionWidths[index])
+                let (total, totalKind) = try lowerBlock(apportionment.total)
+                guard totalKind.isNumber else { throw FlatUnsupported(reason: "the total of `\(decision.name)` is not a number") }
+                var shares: [FlatBlock?] = []
+                for payer in apportionment.payers {
+                    guard let share = payer.share else {
+                        shares.append(nil)
+                        continue
+                    }
+                    let (block, kind) = try lowerBlock(share)
+                    guard kind.isNumber else { throw FlatUnsupported(reason: "a share of `\(decision.name)` is not a number") }
+                    shares.append(block)
+                }
+                flat.apportionment = Int32(apportionments.count)
+                apportionments.append(FlatApportionment(total: total, shares: shares, remainderPayer: apportionment.remainderPayer,
+                                                        reductionOrder: apportionment.reductionOrder))
             case .table(let table):
                 guard let tree = epoch.trees[index] else {
                     throw FlatUnsupported(reason: "decision `\(decision.name)` has no compiled tree")
@@ -113,7 +144,7 @@ struct FlatCompiler {
         let layout = FlatLayout(kinds: inputKinds, notAfterEvaluationDate: policy.inputs.indices.filter { policy.inputs[$0].notAfterEvaluationDate })
         return FlatProgram(layout: layout, code: code, nodes: nodes, leaves: leaves, outputs: outputs, definitions: definitionBlocks.map { $0! },
                            definitionKinds: definitionKinds.map { $0! },
-                           decisions: decisions, lists: lists, dateRegister: dateRegister, constants: constants, registerCount: registerCount,
+                           decisions: decisions, lists: lists, apportionments: apportionments, dateRegister: dateRegister, constants: constants, registerCount: registerCount,
                            collectResults: collectResults, single: program.decisions.map { $0.table?.single ?? [RuleOutcome.firstRule] })
     }
 

@@ -5,6 +5,9 @@ extension FlatMachine {
     public func value(of index: Int) -> Value {
         let plan = decisions[index]
         if plan.kind == .collectLeaf { return program.collectResults[index][Int(fired[index])].value }
+        if plan.kind == .record {
+            return .record((0..<Int(plan.width)).map { .decimal(registers[Int(plan.register) + $0].decimal) })
+        }
         return plan.kind.value(of: registers[Int(plan.register)])
     }
 
@@ -26,6 +29,10 @@ extension FlatMachine {
     /// For a `collect` decision, the leaf its tree reached in the last `run`.
     @inline(__always)
     public func collectLeaf(of index: Int) -> Int { Int(fired[index]) }
+
+    /// For a record decision, field `field`'s word from the last `run`.
+    @inline(__always)
+    public func recordField(_ field: Int, of index: Int) -> FlatWord { registers[Int(decisions[index].register) + field] }
 
     /// Definition `index`'s value for the person and date of the last `run`, computed now
     /// if that run did not need it.

@@ -124,6 +124,11 @@ public final class FlatMachine {
             fired[index] = 0
             return
         }
+        if plan.method == .apportionment {
+            try apportion(program.apportionments[Int(plan.apportionment)], into: Int(plan.register))
+            fired[index] = 0
+            return
+        }
         var node = nodes[Int(plan.root)]
         while node.test != .leaf {
             node = nodes[Int(try answer(node) ? node.ifTrue : node.ifFalse)]
@@ -215,6 +220,40 @@ public final class FlatMachine {
                 do { r[d] = FlatWord(try r[a].decimal.floored(toMultipleOf: r[b].decimal)) } catch { throw FlatFallback() }
             case .fault: throw FlatFallback()
             }
+        }
+    }
+
+    /// `Apportionment.split` on registers: the parts go to `base ..< base + shares.count`.
+    func apportion(_ apportionment: FlatApportionment, into base: Int) throws(FlatFallback) {
+        try execute(apportionment.total)
+        let total = registers[Int(apportionment.total.result)].decimal
+        if total < .zero { throw FlatFallback() }
+        let remainder = apportionment.remainderPayer
+        for (payer, share) in apportionment.shares.enumerated() {
+            var part = ExactDecimal.zero
+            if let share {
+                try execute(share)
+                let value = registers[Int(share.result)].decimal
+                part = value < .zero ? .zero : value
+            }
+            registers[base + payer] = FlatWord(part)
+        }
+        do {
+            var sumOfShares = ExactDecimal.zero
+            for payer in apportionment.shares.indices where payer != remainder {
+                sumOfShares = try sumOfShares.adding(registers[base + payer].decimal)
+            }
+            var excess = try sumOfShares.subtracting(total)
+            for payer in apportionment.reductionOrder where excess > .zero {
+                let part = registers[base + payer].decimal
+                let cut = excess < part ? excess : part
+                registers[base + payer] = FlatWord(try part.subtracting(cut))
+                excess = try excess.subtracting(cut)
+                sumOfShares = try sumOfShares.subtracting(cut)
+            }
+            registers[base + remainder] = FlatWord(try total.subtracting(sumOfShares))
+        } catch {
+            throw FlatFallback()
         }
     }
 

@@ -87,7 +87,7 @@ struct FlatLeaf: Sendable {
 
 /// How one decision is computed in flat form.
 struct FlatDecision: Sendable {
-    enum Method: UInt8, Sendable { case formula, first, unique, collect }
+    enum Method: UInt8, Sendable { case formula, first, unique, collect, apportionment }
 
     var method: Method
     var kind: FlatKind
@@ -102,6 +102,20 @@ struct FlatDecision: Sendable {
     var firstOutput: Int32 = 0
     var ruleCount: Int32 = 0
     var hasOtherwise = false
+    /// For a record: how many registers, from `register` on, hold its fields.
+    var width: Int32 = 1
+    /// For an apportionment: its index in `FlatProgram.apportionments`.
+    var apportionment: Int32 = 0
+}
+
+/// An apportionment in flat form: the total and each payer's share as blocks, split into
+/// the decision's registers as `Apportionment.split` splits them.
+struct FlatApportionment: Sendable {
+    var total: FlatBlock
+    /// Each payer's share; nil for the remainder payer.
+    var shares: [FlatBlock?]
+    var remainderPayer: Int
+    var reductionOrder: [Int]
 }
 
 /// A checked policy lowered, for one period of its parameters, to straight-line code
@@ -119,6 +133,7 @@ public final class FlatProgram: Sendable {
     let definitionKinds: [FlatKind]
     let decisions: [FlatDecision]
     let lists: [[Int64]]
+    let apportionments: [FlatApportionment]
     let dateRegister: Int32
     /// Registers filled once per machine: constants and parameters.
     let constants: [(register: Int32, word: FlatWord)]
@@ -129,7 +144,7 @@ public final class FlatProgram: Sendable {
     let single: [[[Int]]]
 
     init(layout: FlatLayout, code: [FlatInstruction], nodes: [FlatNode], leaves: [FlatLeaf], outputs: [FlatBlock], definitions: [FlatBlock],
-         definitionKinds: [FlatKind], decisions: [FlatDecision], lists: [[Int64]], dateRegister: Int32, constants: [(register: Int32, word: FlatWord)], registerCount: Int,
+         definitionKinds: [FlatKind], decisions: [FlatDecision], lists: [[Int64]], apportionments: [FlatApportionment], dateRegister: Int32, constants: [(register: Int32, word: FlatWord)], registerCount: Int,
          collectResults: [[(value: Value, fired: [Int])]], single: [[[Int]]]) {
         self.layout = layout
         self.code = code
@@ -140,6 +155,7 @@ public final class FlatProgram: Sendable {
         self.definitionKinds = definitionKinds
         self.decisions = decisions
         self.lists = lists
+        self.apportionments = apportionments
         self.dateRegister = dateRegister
         self.constants = constants
         self.registerCount = registerCount

@@ -30,6 +30,9 @@ public enum FlatKind: UInt8, Sendable, Hashable {
     /// The value of a `collect` table: the index of the tree leaf that matched. Only the
     /// result reader turns it into a list; expressions cannot read it.
     case collectLeaf
+    /// A record of decimal fields (an apportionment's shares) in consecutive registers,
+    /// the first of which is the decision's; `FlatMachine.value(of:)` builds the record.
+    case record
 
     /// The kind of a value of `type`, or nil when it has no flat form (text, lists, records).
     public init?(_ type: ValueType) {
@@ -65,6 +68,7 @@ public enum FlatKind: UInt8, Sendable, Hashable {
         case .date: return .date(CivilDate(packed: Int32(truncatingIfNeeded: word.bits)))
         case .enumeration: return .enumCase(Int(word.bits))
         case .collectLeaf: return .list([])
+        case .record: return .record([])
         }
     }
 }
