@@ -333,28 +333,10 @@ extension RecordDecoder {
     }
 
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        var index = 0
-        var negative = false
-        if bytes.count > 0 && (bytes[0] == 45 || bytes[0] == 43) { negative = bytes[0] == 45; index = 1 }
-        guard index < bytes.count, bytes.count - index <= 18 else { return nil }
-        var value: Int64 = 0
-        while index < bytes.count {
-            let digit = bytes[index] &- 48
-            guard digit < 10 else { return nil }
-            value = value * 10 + Int64(digit)
-            index += 1
-        }
-        return negative ? -value : value
+        bytes.isEmpty ? nil : FlatRecordDecoder.integer(bytes, 0, bytes.count)
     }
 
     static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
-        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return nil }
-        var parts = (0, 0, 0)
-        for index in 0..<10 where index != 4 && index != 7 {
-            let digit = bytes[index] &- 48
-            guard digit < 10 else { return nil }
-            if index < 4 { parts.0 = parts.0 * 10 + Int(digit) } else if index < 7 { parts.1 = parts.1 * 10 + Int(digit) } else { parts.2 = parts.2 * 10 + Int(digit) }
-        }
-        return CivilDate(year: parts.0, month: parts.1, day: parts.2)
+        FlatRecordDecoder.date(bytes, 0, bytes.count).map { CivilDate(packed: Int32($0)) }
     }
 }
