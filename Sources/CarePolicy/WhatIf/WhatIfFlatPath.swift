@@ -22,15 +22,46 @@ extension WhatIfAnalysis {
         let key: UnsafeMutablePointer<Int64>
         var counter: SignatureCounter
 
+        /// Per column: the record field it compares, if any.
+        let fields: [Int?]
+        /// Per column that compares a whole record: the columns of its fields, in field
+        /// order (the record is rebuilt from them); empty for other columns.
+        let recordParts: [[Int]]
+
         /// Nil when either policy has no flat form on the date, the file's columns cannot be
-        /// read straight into it, or a compared column is a field of a record.
+        /// read straight into it, or a record is compared whose every field is not also a column.
         init?(_ context: Context) {
             guard context.sharedDecoding,
                   let baselineProgram = context.baseline.evaluator.flatProgram(on: context.date),
                   let variantProgram = context.variant.evaluator.flatProgram(on: context.date),
                   baselineProgram.layout.count == variantProgram.layout.count,
-                  let decoder = FlatRecordDecoder(context.baselineDecoder, layout: baselineProgram.layout),
-                  context.plan.columns.allSatisfy({ $0.field == nil }) else { return nil }
+                  let decoder = FlatRecordDecoder(context.baselineDecoder, layout: baselineProgram.layout) else { return nil }
+            let columns = context.plan.columns
+            var recordParts: [[Int]] = []
+            for column in columns {
+                let baselineKind = baselineProgram.decisionKinds[column.baselineDecision]
+                let variantKind = variantProgram.decisionKinds[column.variantDecision]
+                guard (baselineKind == .record) == (variantKind == .record) else { return nil }
+                guard baselineKind == .record else {
+                    recordParts.append([])
+                    continue
+                }
+                let width = baselineProgram.recordWidth(of: column.baselineDecision)
+                guard width == variantProgram.recordWidth(of: column.variantDecision) else { return nil }
+                if let field = column.field {
+                    guard field < width else { return nil }
+                    recordParts.append([])
+                    continue
+                }
+                var parts: [Int] = []
+                for field in 0..<width {
+                    guard let part = columns.firstIndex(where: { $0.baselineDecision == column.baselineDecision && $0.field == field }) else { return nil }
+                    parts.append(part)
+                }
+                recordParts.append(parts)
+            }
+            self.recordParts = recordParts
+            fields = columns.map(\.field)
             baseline = FlatMachine(baselineProgram)
             variant = FlatMachine(variantProgram)
             self.decoder = FlatRecordDecoder.Reader(decoder)
@@ -79,8 +110,9 @@ extension WhatIfAnalysis {
                 return nil
             }
             for position in 0..<baselineDecisions.count {
-                FlatPath.write(baseline, baselineDecisions[position], kind: baselineKinds[position], to: key + 3 + 4 * position)
-                FlatPath.write(variant, variantDecisions[position], kind: variantKinds[position], to: key + 5 + 4 * position)
+                let field = fields[position]
+                FlatPath.write(baseline, baselineDecisions[position], kind: baselineKinds[position], field: field, to: key + 3 + 4 * position)
+                FlatPath.write(variant, variantDecisions[position], kind: variantKinds[position], field: field, to: key + 5 + 4 * position)
             }
             let width = counter.width, key = self.key
             let entry = counter.count(key) { changes(key: UnsafeBufferPointer(start: key, count: width)).any }
@@ -88,10 +120,15 @@ extension WhatIfAnalysis {
         }
 
         @inline(__always)
-        static func write(_ machine: FlatMachine, _ decision: Int, kind: FlatKind, to key: UnsafeMutablePointer<Int64>) {
+        static func write(_ machine: FlatMachine, _ decision: Int, kind: FlatKind, field: Int?, to key: UnsafeMutablePointer<Int64>) {
             if kind == .collectLeaf {
                 key[0] = Int64(machine.collectLeaf(of: decision))
                 key[1] = 0
+            } else if kind == .record {
+                // A field's word; a whole record is rebuilt from its fields' columns.
+                let word = field.map { machine.recordField($0, of: decision) } ?? .zero
+                key[0] = word.bits
+                key[1] = Int64(word.scale)
             } else {
                 let word = machine.word(of: decision).0
                 key[0] = word.bits
@@ -105,8 +142,15 @@ extension WhatIfAnalysis {
             let base = key.startIndex
             for position in 0..<baselineDecisions.count {
                 let offset = base + 3 + 4 * position
-                before.append(FlatPath.value(key[offset], key[offset + 1], kind: baselineKinds[position], leaves: baselineLeaves[position]))
-                after.append(FlatPath.value(key[offset + 2], key[offset + 3], kind: variantKinds[position], leaves: variantLeaves[position]))
+                // A record's field is a decimal; a whole record is filled in below.
+                let baselineKind = baselineKinds[position] == .record ? FlatKind.decimal : baselineKinds[position]
+                let variantKind = variantKinds[position] == .record ? FlatKind.decimal : variantKinds[position]
+                before.append(FlatPath.value(key[offset], key[offset + 1], kind: baselineKind, leaves: baselineLeaves[position]))
+                after.append(FlatPath.value(key[offset + 2], key[offset + 3], kind: variantKind, leaves: variantLeaves[position]))
+            }
+            for (position, parts) in recordParts.enumerated() where !parts.isEmpty {
+                before[position] = .record(parts.map { before[$0] })
+                after[position] = .record(parts.map { after[$0] })
             }
             return (before, after)
         }

@@ -172,6 +172,9 @@ public final class FlatProgram: Sendable {
     /// Each decision's kind of value.
     public var decisionKinds: [FlatKind] { decisions.map(\.kind) }
 
+    /// For a record decision, its number of fields (1 for any other decision).
+    public func recordWidth(of decision: Int) -> Int { Int(decisions[decision].width) }
+
     /// The number of instructions, for a look at what lowering made.
     public var instructionCount: Int { code.count }
 }
