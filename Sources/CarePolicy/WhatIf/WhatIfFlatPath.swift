@@ -89,10 +89,29 @@ extension WhatIfAnalysis {
 
         deinit { key.deallocate() }
 
+        /// Where the last person's id is in its line (nil without an id column).
+        var lastID: Range<Int>?
+
+        /// The last person's rows of `changed.csv` (line, id, decision, before, after for each
+        /// changed decision), as the general way writes them without traces.
+        func changedRows(line: UnsafeBufferPointer<UInt8>, number: Int, into bytes: inout [UInt8]) {
+            let key = UnsafeBufferPointer(start: self.key, count: counter.width)
+            let (before, after) = values(of: key)
+            let changed = changes(key: key).columns
+            let id = CSVLine.escaped(lastID.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) } ?? "")
+            for (position, column) in plan.columns.enumerated() where changed[position] && column.decidesChange {
+                var row = "\(number),\(id),\(column.name),"
+                row += CSVLine.escaped(before[position].display(as: column.baselineType)) + ","
+                row += CSVLine.escaped(after[position].display(as: column.variantType)) + "\n"
+                bytes.append(contentsOf: row.utf8)
+            }
+        }
+
         /// Evaluates and counts `line`: whether the person changed, or nil when the line
         /// needs the general way (nothing counted).
         func evaluate(_ line: UnsafeBufferPointer<UInt8>, on date: CivilDate) -> Bool? {
-            guard decoder.decode(line, into: baseline.facts) != nil else { return nil }
+            guard let id = decoder.decode(line, into: baseline.facts) else { return nil }
+            lastID = decoder.decoder.hasID ? id : nil
             variant.facts.update(from: baseline.facts, count: inputCount)
             do {
                 try baseline.run(on: date)

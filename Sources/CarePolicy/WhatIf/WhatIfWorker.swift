@@ -22,8 +22,13 @@ extension WhatIfAnalysis {
                 var tally = true
                 if let flat, let changed = flat.evaluate(line, on: context.date) {
                     result.tally.records += 1
-                    // Counted; a changed person's rows of `changed.csv` come the general way.
                     guard changed else { return }
+                    // Counted; a changed person's rows come from the machines, or with traces
+                    // (which need the trees' reading of every rule) the general way.
+                    guard context.traces else {
+                        flat.changedRows(line: line, number: number, into: &result.changed)
+                        return
+                    }
                     tally = false
                 }
                 let baselineRecord = context.baselineDecoder.decode(line, scratch: &scratch)
