@@ -2,7 +2,7 @@ import CarePolicy
 import Foundation
 
 /// The phases of the service's in-place batch path on one thread, per record: finding
-/// the records in a body (`JSONScan`), reading each into a flat machine's facts
+/// the records in a body (`BatchBodyScan`), reading each into a flat machine's facts
 /// (`FlatJSONFactsReader`), evaluating, and writing the decisions (`FlatDecisionsWriter`).
 ///
 /// `CarePolicyBenchmarks json BODY.json [policy]` — BODY is an `evaluate-batch` body,
@@ -26,7 +26,7 @@ enum JSONRecordsBenchmark {
             var ranges: [Range<Int>] = []
             let scan = median((0..<9).map { _ in
                 time {
-                    ranges = records(in: bytes)
+                    ranges = BatchBodyScan.scan(bytes)?.records ?? []
                 }
             })
             guard !ranges.isEmpty else { throw CocoaError(.fileReadCorruptFile) }
@@ -54,36 +54,6 @@ enum JSONRecordsBenchmark {
             print(String(format: "  read facts into the machine      %6.0f ns per record", read / count * 1e9))
             print(String(format: "  read + evaluate + write answers  %6.0f ns per record", all / count * 1e9))
         }
-    }
-
-    /// The byte ranges of the `records` array's items (the body's other members skipped).
-    static func records(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        guard let key = find(Array(#""records""#.utf8), in: bytes) else { return [] }
-        var index = key + 9
-        JSONScan.skipWhitespace(bytes, &index)
-        guard index < bytes.count, bytes[index] == 58 else { return [] }
-        index += 1
-        JSONScan.skipWhitespace(bytes, &index)
-        guard index < bytes.count, bytes[index] == 91 else { return [] }
-        index += 1
-        var ranges: [Range<Int>] = []
-        while true {
-            JSONScan.skipWhitespace(bytes, &index)
-            let start = index
-            guard JSONScan.skipValue(bytes, &index) else { return ranges }
-            ranges.append(start..<index)
-            JSONScan.skipWhitespace(bytes, &index)
-            guard index < bytes.count, bytes[index] == 44 else { return ranges }
-            index += 1
-        }
-    }
-
-    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard bytes.count >= needle.count else { return nil }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            if (0..<needle.count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return start }
-        }
-        return nil
     }
 
     static func time(_ body: () throws -> Void) rethrows -> Double {

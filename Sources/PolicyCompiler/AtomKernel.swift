@@ -82,17 +82,7 @@ public struct AtomKernel: Sendable, Hashable {
 
     /// The bit set of a constant list of enum cases.
     static func enumMask(_ list: Expression) -> Int64? {
-        var items: [Value]
-        switch list {
-        case .constant(.list(let values), _): items = values
-        case .list(let expressions, _):
-            items = []
-            for item in expressions {
-                guard case .constant(let value, _) = item else { return nil }
-                items.append(value)
-            }
-        default: return nil
-        }
+        guard let items = list.constantListItems else { return nil }
         var mask: Int64 = 0
         for item in items {
             guard case .enumCase(let case_) = item, case_ < 63 else { return nil }

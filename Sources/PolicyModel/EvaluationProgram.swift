@@ -76,12 +76,7 @@ public final class TableProgram: Sendable {
 
     /// A list written out of constants, as one constant: nothing to build per person.
     static func folded(_ expression: Expression) -> Expression {
-        guard case .list(let items, let element) = expression else { return expression }
-        var values: [Value] = []
-        for item in items {
-            guard case .constant(let value, _) = item else { return expression }
-            values.append(value)
-        }
+        guard case .list(_, let element) = expression, let values = expression.constantListItems else { return expression }
         return .constant(.list(values), .list(element))
     }
 

@@ -168,14 +168,9 @@ public final class FlatJSONFactsReader {
                 }
                 words[field.input] = FlatWord(bits: packed)
             case .enumeration:
-                guard let text = JSONScan.plainString(bytes, &index) else { return .general }
-                var found = -1
-                for number in 0..<field.caseCount {
-                    let start = caseBounds[field.firstCase + number], stop = caseBounds[field.firstCase + number + 1]
-                    guard stop - start == text.count else { continue }
-                    if memcmp(names.baseAddress! + start, bytes.baseAddress! + text.lowerBound, text.count) == 0 { found = number; break }
-                }
-                guard found >= 0 else { return .general }
+                guard let text = JSONScan.plainString(bytes, &index),
+                      let found = FlatRecordDecoder.caseIndex(bytes, text, names: UnsafeBufferPointer(names), bounds: UnsafeBufferPointer(caseBounds),
+                                                              first: field.firstCase, count: field.caseCount) else { return .general }
                 words[field.input] = FlatWord(bits: Int64(found))
             case .id:
                 guard let text = JSONScan.plainString(bytes, &index) else { return .general }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a CSV line straight into a flat machine's facts (`FlatLayout`), without
 /// building values or strings: the fast path of `batch` and `whatif`. It takes only
 /// lines whose every field is plainly valid (a bool `true`/`false`, an in-range integer,
@@ -145,16 +151,8 @@ struct FlatRecordDecoder: Sendable {
                             guard let packed = FlatRecordDecoder.date(line, start, end) else { return nil }
                             words[column.input] = FlatWord(bits: packed)
                         case .enumeration:
-                            var found = -1
-                            let length = end - start
-                            for number in 0..<column.caseCount {
-                                let caseStart = caseBounds[column.firstCase + number], caseEnd = caseBounds[column.firstCase + number + 1]
-                                guard caseEnd - caseStart == length else { continue }
-                                var same = true
-                                for offset in 0..<length where caseBytes[caseStart + offset] != line[start + offset] { same = false; break }
-                                if same { found = number; break }
-                            }
-                            guard found >= 0 else { return nil }
+                            guard let found = FlatRecordDecoder.caseIndex(line, start..<end, names: caseBytes, bounds: caseBounds,
+                                                                          first: column.firstCase, count: column.caseCount) else { return nil }
                             words[column.input] = FlatWord(bits: Int64(found))
                         case .text:
                             break
@@ -171,6 +169,20 @@ struct FlatRecordDecoder: Sendable {
                         }
                     }
                     return id
+    }
+
+    /// Which of `count` enum cases (from case `first`; case `i` is `names[bounds[i] ..< bounds[i + 1]]`)
+    /// is spelled `bytes[range]`; nil for none.
+    @inline(__always)
+    static func caseIndex(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, names: UnsafeBufferPointer<UInt8>,
+                          bounds: UnsafeBufferPointer<Int>, first: Int, count: Int) -> Int? {
+        for number in 0..<count {
+            let start = bounds[first + number], stop = bounds[first + number + 1]
+            if stop - start == range.count && memcmp(names.baseAddress! + start, bytes.baseAddress! + range.lowerBound, range.count) == 0 {
+                return number
+            }
+        }
+        return nil
     }
 
     @inline(__always)

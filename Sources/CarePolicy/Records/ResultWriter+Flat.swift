@@ -90,12 +90,7 @@ extension ResultWriter {
                             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[plan.null]))
                         }
                         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[plan.decisions]))
-                        for position in 0..<fields.count {
-                            let field = fields[position]
-                            if position > 0 { bytes.append(44) }
-                            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[field.key]))
-                            appendFlat(field, machine: machine, quoted: true, plan: plan, table: table, pieces: pieces, to: &bytes)
-                        }
+                        appendJSONMembers(machine: machine, plan: plan, fields: fields, table: table, pieces: pieces, to: &bytes)
                     case .csv:
                         if let id { bytes.append(contentsOf: id) }
                         for position in 0..<fields.count {
@@ -106,6 +101,18 @@ extension ResultWriter {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[plan.close]))
                 }
             }
+        }
+    }
+
+    /// `"name":value` for every public decision, comma-separated (JSON, no braces).
+    @inline(__always)
+    func appendJSONMembers(machine: FlatMachine, plan: FlatResultPlan, fields: UnsafeBufferPointer<FlatResultPlan.Field>,
+                           table: UnsafeBufferPointer<UInt8>, pieces: UnsafeBufferPointer<Range<Int>>, to bytes: inout [UInt8]) {
+        for position in 0..<fields.count {
+            let field = fields[position]
+            if position > 0 { bytes.append(44) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[field.key]))
+            appendFlat(field, machine: machine, quoted: true, plan: plan, table: table, pieces: pieces, to: &bytes)
         }
     }
 
@@ -165,13 +172,11 @@ public struct FlatDecisionsWriter: Sendable {
     public func appendDecisions(of machine: FlatMachine, to bytes: inout [UInt8]) {
         plan.table.withUnsafeBufferPointer { table in
             plan.pieces.withUnsafeBufferPointer { pieces in
-                bytes.append(123)
-                for (position, field) in plan.fields.enumerated() {
-                    if position > 0 { bytes.append(44) }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[field.key]))
-                    writer.appendFlat(field, machine: machine, quoted: true, plan: plan, table: table, pieces: pieces, to: &bytes)
+                plan.fields.withUnsafeBufferPointer { fields in
+                    bytes.append(123)
+                    writer.appendJSONMembers(machine: machine, plan: plan, fields: fields, table: table, pieces: pieces, to: &bytes)
+                    bytes.append(125)
                 }
-                bytes.append(125)
             }
         }
     }

@@ -100,10 +100,8 @@ extension WhatIfAnalysis {
             let changed = changes(key: key).columns
             let id = CSVLine.escaped(lastID.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) } ?? "")
             for (position, column) in plan.columns.enumerated() where changed[position] && column.decidesChange {
-                var row = "\(number),\(id),\(column.name),"
-                row += CSVLine.escaped(before[position].display(as: column.baselineType)) + ","
-                row += CSVLine.escaped(after[position].display(as: column.variantType)) + "\n"
-                bytes.append(contentsOf: row.utf8)
+                let row = WhatIfAnalysis.changedRow(line: number, id: id, column: column, before: before[position], after: after[position])
+                bytes.append(contentsOf: (row + "\n").utf8)
             }
         }
 

@@ -1,4 +1,11 @@
 extension WhatIfAnalysis {
+    /// One row of `changed.csv` — line, id (already escaped), decision, value before and
+    /// after — without the rule columns and the line end.
+    static func changedRow(line: Int, id: String, column: ComparisonPlan.Column, before: Value, after: Value) -> String {
+        "\(line),\(id),\(column.name)," + CSVLine.escaped(before.display(as: column.baselineType)) + ","
+            + CSVLine.escaped(after.display(as: column.variantType))
+    }
+
     /// One worker thread's sessions and scratch memory.
     final class Worker {
         let context: Context
@@ -85,9 +92,8 @@ extension WhatIfAnalysis {
             guard anyChange else { return }
             let id = CSVLine.escaped(facts.id ?? "")
             for (position, column) in plan.columns.enumerated() where changed[position] && column.decidesChange {
-                var row = "\(line),\(id),\(column.name),"
-                row += CSVLine.escaped(before.results[column.baselineDecision].value.display(as: column.baselineType)) + ","
-                row += CSVLine.escaped(after.results[column.variantDecision].value.display(as: column.variantType))
+                var row = WhatIfAnalysis.changedRow(line: line, id: id, column: column, before: before.results[column.baselineDecision].value,
+                                                    after: after.results[column.variantDecision].value)
                 if context.traces {
                     row += "," + CSVLine.escaped(ruleIDs(before.results[column.baselineDecision], policy: context.baseline.checked))
                     row += "," + CSVLine.escaped(ruleIDs(after.results[column.variantDecision], policy: context.variant.checked))

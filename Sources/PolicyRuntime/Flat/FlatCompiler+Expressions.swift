@@ -139,7 +139,7 @@ extension FlatCompiler {
             return (a, .decimal)
         case .member(let element, let list):
             let (a, kindA) = try lower(element)
-            guard let items = FlatCompiler.constantItems(list) else { throw unsupported(expression) }
+            guard let items = list.constantListItems else { throw unsupported(expression) }
             var words: [Int64] = []
             for item in items {
                 guard let (word, kind) = FlatKind.word(of: item), kind == kindA, kind != .decimal else { throw unsupported(expression) }
@@ -218,21 +218,6 @@ extension FlatCompiler {
 
     func unsupported(_ expression: Expression) -> FlatUnsupported {
         FlatUnsupported(reason: "`\(ExpressionPrinter(policy: policy).print(expression))` has no flat form")
-    }
-
-    /// The items of a list written out of constants.
-    static func constantItems(_ list: Expression) -> [Value]? {
-        switch list {
-        case .constant(.list(let values), _): return values
-        case .list(let expressions, _):
-            var values: [Value] = []
-            for item in expressions {
-                guard case .constant(let value, _) = item else { return nil }
-                values.append(value)
-            }
-            return values
-        default: return nil
-        }
     }
 }
 

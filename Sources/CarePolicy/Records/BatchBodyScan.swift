@@ -1,15 +1,15 @@
-import CarePolicy
-
-/// The top level of an `evaluate-batch` body read in place: where each record is, and
+/// The top level of a batch body (`{"records": [{…}, …], "as_of": "…"}`, as the service's
+/// `evaluate-batch` takes it) read in place: where each record is, and
 /// the `as_of` text. Nil for anything unusual — another field, a repeated one, escapes,
 /// a syntax error anywhere — and the general parser then reads the body and says what
 /// is wrong.
-struct BatchBodyScan {
-    var records: [Range<Int>] = []
+public struct BatchBodyScan: Sendable {
+    /// Where each record is in the body.
+    public var records: [Range<Int>] = []
     /// The `as_of` text; nil when the body has none.
-    var asOf: String?
+    public var asOf: String?
 
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> BatchBodyScan? {
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> BatchBodyScan? {
         var scan = BatchBodyScan()
         var index = 0
         var sawRecords = false
