@@ -27,16 +27,27 @@ let package = Package(
         .target(name: "PolicySyntax", dependencies: ["PolicyModel", .product(name: "Yams", package: "Yams")]),
         // Names, types, includes and variants merged -> a checked policy, or diagnostics.
         .target(name: "PolicyCheck", dependencies: ["PolicyModel", "PolicySyntax", .product(name: "Crypto", package: "swift-crypto")]),
-        // Checked policy -> frozen decision trees; tree rendering.
+        // Checked policy -> frozen decision trees (and tree pictures) -> flat programs over typed registers.
         .target(name: "PolicyCompiler", dependencies: ["PolicyModel"]),
-        // Evaluation: decision-tree walker, reference interpreter, facts decoding, traces.
-        .target(name: "PolicyRuntime", dependencies: ["PolicyModel", "PolicyCompiler"]),
-        // The facade: load -> check -> compile -> evaluate; policy test files.
-        .target(name: "CarePolicy", dependencies: ["PolicyModel", "PolicySyntax", "PolicyCheck", "PolicyCompiler", "PolicyRuntime",
+        // Symbolic analysis on the trees: findings, unique-overlap proof, diff regions, why-not, example persons.
+        .target(name: "PolicyAnalysis", dependencies: ["PolicyModel", "PolicyCompiler"]),
+        // Bytes in and out: the one JSON reader and writer, CSV fields, line runs, buffered output. Knows no policy.
+        .target(name: "RecordFormats", dependencies: ["PolicyModel"]),
+        // Evaluation: the one session (flat machine, else trees), reference interpreter, facts, traces, ledgers.
+        .target(name: "PolicyRuntime", dependencies: ["PolicyModel", "PolicyCompiler", "RecordFormats"]),
+        // The facade: load -> check -> compile -> evaluate; traces; policy test files; analysis and ledger entry points.
+        .target(name: "CarePolicy", dependencies: ["PolicyModel", "PolicySyntax", "PolicyCheck", "PolicyCompiler", "PolicyAnalysis",
+                                                  "RecordFormats", "PolicyRuntime",
                                                   .product(name: "Crypto", package: "swift-crypto")]),
+        // Batch runs and what-if over record files; the in-place fast readers and writers.
+        .target(name: "PolicyBatch", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime",
+                                                   "RecordFormats"]),
+        // Synthetic populations (described by a file under policies/), random persons, the evaluator agreement check.
+        .target(name: "PolicySimulation", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyRuntime", "PolicySyntax",
+                                                        "RecordFormats"]),
         // The HTTP service: routes, hot reload, decision log (SQLite), metrics. Nothing else in the package depends on it but the CLI.
         .target(name: "CarePolicyService", dependencies: [
-            "CarePolicy",
+            "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -45,19 +56,24 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("Resources/openapi.json")]),
-        .executableTarget(name: "carepolicy", dependencies: ["CarePolicy", "CarePolicyService", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "CarePolicyBenchmarks", dependencies: ["CarePolicy"]),
+        .executableTarget(name: "carepolicy", dependencies: ["CarePolicy", "CarePolicyService", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "PolicySimulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "CarePolicyBenchmarks", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyRuntime", "RecordFormats", "PolicyBatch", "PolicySimulation"]),
         // Fixture paths and sample facts shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["CarePolicy"], path: "Tests/TestSupport"),
+        // Fixture paths and sample facts shared by the test targets.
+        .target(name: "TestSupport", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyRuntime", "RecordFormats"], path: "Tests/TestSupport"),
         .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
-        .testTarget(name: "PolicySyntaxTests", dependencies: ["PolicySyntax"]),
-        .testTarget(name: "PolicyCheckTests", dependencies: ["CarePolicy", "TestSupport"]),
-        .testTarget(name: "PolicyCompilerTests", dependencies: ["CarePolicy", "TestSupport"]),
-        .testTarget(name: "PolicyRuntimeTests", dependencies: ["CarePolicy", "TestSupport"]),
-        .testTarget(name: "CarePolicyTests", dependencies: ["CarePolicy", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["CarePolicy", "TestSupport", "carepolicy"]),
+        .testTarget(name: "PolicySyntaxTests", dependencies: ["PolicySyntax", "PolicyModel", "RecordFormats", "TestSupport"]),
+        .testTarget(name: "PolicyCheckTests", dependencies: ["CarePolicy", "PolicyCheck", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
+        .testTarget(name: "PolicyCompilerTests", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
+        .testTarget(name: "PolicyAnalysisTests", dependencies: ["CarePolicy", "PolicySimulation", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
+        .testTarget(name: "RecordFormatsTests", dependencies: ["RecordFormats", "PolicyModel", "PolicySimulation", "TestSupport"]),
+        .testTarget(name: "PolicyRuntimeTests", dependencies: ["CarePolicy", "PolicySimulation", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
+        .testTarget(name: "CarePolicyTests", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
+        .testTarget(name: "PolicyBatchTests", dependencies: ["PolicyBatch", "PolicySimulation", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
+        .testTarget(name: "PolicySimulationTests", dependencies: ["PolicySimulation", "PolicyBatch", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "TestSupport", "carepolicy"]),
         .testTarget(name: "CarePolicyServiceTests", dependencies: [
-            "CarePolicyService", "TestSupport", "carepolicy",
+            "CarePolicyService", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "TestSupport", "carepolicy",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

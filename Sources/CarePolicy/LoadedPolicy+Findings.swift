@@ -1,6 +1,10 @@
 import PolicyCompiler
 import PolicyModel
 import PolicyRuntime
+import PolicySyntax
+import PolicyCheck
+import PolicyAnalysis
+import RecordFormats
 
 extension LoadedPolicy {
     /// What `check` reports beyond errors: dead rules, gaps, overlaps, rules whose order
@@ -17,7 +21,7 @@ extension LoadedPolicy {
     }
 
     /// The example person's facts in this policy's input order.
-    public func facts(of example: ExamplePerson) -> Facts? {
+    package func facts(of example: ExamplePerson) -> Facts? {
         var values: [Value] = []
         for input in checked.inputs {
             guard let value = example.value(of: input.name) else { return nil }
@@ -55,7 +59,7 @@ extension LoadedPolicy {
     }
 
     /// Whether a rule's condition holds in an evaluation's frame (other decisions computed as needed).
-    func holds(_ rule: Int, of decision: Int, in frame: EvaluationFrame) -> Bool {
+    package func holds(_ rule: Int, of decision: Int, in frame: EvaluationFrame) -> Bool {
         guard let condition = checked.decisions[decision].rules[rule].condition else { return true }
         return (try? condition.evaluateBool(in: frame)) ?? false
     }

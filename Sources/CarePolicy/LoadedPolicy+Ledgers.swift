@@ -1,4 +1,11 @@
 import Foundation
+import PolicyModel
+import PolicySyntax
+import PolicyCheck
+import PolicyCompiler
+import PolicyAnalysis
+import RecordFormats
+import PolicyRuntime
 
 /// The numbered, non-blank lines of a JSON Lines text (line numbers are 1-based and
 /// count blank lines, so they match the file an editor shows).
@@ -33,9 +40,9 @@ extension LoadedPolicy {
         var problems: [ProgramAllocation.Problem] = []
         for (line, record) in JSONLines.lines(text) {
             do {
-                records.append((line, try JSONValue.parse(Data(record.utf8))))
+                records.append((line, try JSONValue.parse(record.utf8)))
             } catch {
-                let problem = FactProblem(field: "(facts)", message: "not valid JSON: \(LoadedPolicy.describe(error))")
+                let problem = FactProblem(json: error)
                 problems.append(.init(line: line, message: EvaluationError.invalidFacts(FactsError(problems: [problem])).description))
             }
         }
@@ -44,7 +51,7 @@ extension LoadedPolicy {
 
     /// Ranks already-parsed persons (each with the line or position it came from) for a
     /// program's places on `date`; a record whose facts do not decode is a problem.
-    public func allocate(program name: String, records: [(line: Int, json: JSONValue)], places: Int? = nil, on date: CivilDate) throws(LedgerError) -> ProgramAllocation {
+    package func allocate(program name: String, records: [(line: Int, json: JSONValue)], places: Int? = nil, on date: CivilDate) throws(LedgerError) -> ProgramAllocation {
         guard let program = checked.programs.first(where: { $0.name == name }) else {
             let names = checked.programs.map(\.name)
             throw LedgerError(names.isEmpty ? "policy `\(metadata.id)` declares no programs"

@@ -1,6 +1,10 @@
 import PolicyCompiler
 import PolicyModel
 import PolicyRuntime
+import PolicySyntax
+import PolicyCheck
+import PolicyAnalysis
+import RecordFormats
 
 /// `carepolicy diff`: two loaded policies compared on their decision trees, each region's
 /// example person evaluated under both to confirm it, and the result written for a reader.
@@ -24,16 +28,16 @@ public struct PolicyComparison: Sendable {
 
     /// One difference and whether evaluating its example under both policies shows it.
     public struct Finding: Sendable {
-        public let difference: PolicyDiff.Difference
+        package let difference: PolicyDiff.Difference
         /// The example's values under the old and the new policy, when both evaluated.
         public let observed: (old: String, new: String)?
         public var confirmed: Bool { observed.map { $0.old != $0.new } ?? false }
     }
 
-    public let report: PolicyDiff.Report
+    package let report: PolicyDiff.Report
     public let findings: [[Finding]]
 
-    public init(old: LoadedPolicy, new: LoadedPolicy, decision: String? = nil, asOf date: CivilDate? = nil) throws(AnalysisError) {
+    package init(old: LoadedPolicy, new: LoadedPolicy, decision: String? = nil, asOf date: CivilDate? = nil) throws(AnalysisError) {
         report = try PolicyDiff.compare(old.compiled, new.compiled, decision: decision, asOf: date)
         findings = report.periods.map { period in
             period.differences.map { Finding(difference: $0, observed: Self.observe($0, old: old, new: new)) }
@@ -41,7 +45,7 @@ public struct PolicyComparison: Sendable {
     }
 
     /// The decision's value for the example under each policy, as text.
-    static func observe(_ difference: PolicyDiff.Difference, old: LoadedPolicy, new: LoadedPolicy) -> (old: String, new: String)? {
+    package static func observe(_ difference: PolicyDiff.Difference, old: LoadedPolicy, new: LoadedPolicy) -> (old: String, new: String)? {
         guard let example = difference.example else { return nil }
         func value(_ policy: LoadedPolicy) -> String? {
             guard let facts = policy.facts(of: example), let index = policy.checked.decisionIndex(named: difference.decision) else { return nil }
@@ -82,7 +86,7 @@ public struct PolicyComparison: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    static func render(_ findings: [Finding], examples: Bool) -> String {
+    package static func render(_ findings: [Finding], examples: Bool) -> String {
         var lines: [String] = []
         var decision: String?
         for finding in findings {

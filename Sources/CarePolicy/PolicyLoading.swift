@@ -2,6 +2,10 @@ import Foundation
 import PolicyCheck
 import PolicyCompiler
 import PolicyModel
+import PolicySyntax
+import PolicyAnalysis
+import RecordFormats
+import PolicyRuntime
 
 /// Why a policy could not be loaded: every diagnostic, with the texts to render them.
 public struct PolicyLoadError: Error, Sendable, CustomStringConvertible {
@@ -14,10 +18,11 @@ public struct PolicyLoadError: Error, Sendable, CustomStringConvertible {
 }
 
 extension LoadedPolicy {
-    /// Reads, checks and compiles the policy file at `path` (and what it includes or extends).
+    /// Reads, checks and compiles the policy file at `path` (and what it includes or extends),
+    /// to be evaluated by `engine` (the flat machine, else the trees, by default).
     /// With `refusingOverlaps: false`, a `unique` table whose rules overlap is accepted (for
     /// analysis; evaluating a person both rules match faults).
-    public static func load(path: String, refusingOverlaps: Bool = true) throws(PolicyLoadError) -> LoadedPolicy {
+    public static func load(path: String, engine: EvaluationEngine = .flat, refusingOverlaps: Bool = true) throws(PolicyLoadError) -> LoadedPolicy {
         let set: PolicySourceSet
         do {
             set = try PolicyLoader().load(path: path)
@@ -27,8 +32,8 @@ extension LoadedPolicy {
         let sources = set.texts
         do {
             let (checked, warnings) = try PolicyChecker.check(set)
-            let compiled = try PolicyCompiler.compile(checked, refusingOverlaps: refusingOverlaps)
-            return LoadedPolicy(compiled: compiled, warnings: warnings, sources: sources)
+            let compiled = try PolicyCompiler.compile(checked, periodCheck: refusingOverlaps ? { UniqueOverlaps.find(in: $0, trees: $1, parameters: $2, from: $3, until: $4) } : nil)
+            return LoadedPolicy(compiled: compiled, warnings: warnings, sources: sources, engine: engine)
         } catch {
             throw PolicyLoadError(diagnostics: error, sources: sources)
         }
@@ -39,13 +44,13 @@ extension LoadedPolicy {
     /// Every policy under `directory` (as `PolicyFiles.policyFiles(under:)` finds them),
     /// keyed by policy id. Any file with errors fails the whole load, with the
     /// diagnostics of every failing file.
-    public static func loadAll(under directory: String) throws(PolicyLoadError) -> [String: LoadedPolicy] {
+    public static func loadAll(under directory: String, engine: EvaluationEngine = .flat) throws(PolicyLoadError) -> [String: LoadedPolicy] {
         var policies: [String: LoadedPolicy] = [:]
         var diagnostics = DiagnosticList()
         var sources: [String: String] = [:]
         for file in PolicyFiles.policyFiles(under: directory) {
             do {
-                let policy = try LoadedPolicy.load(path: file)
+                let policy = try LoadedPolicy.load(path: file, engine: engine)
                 if let other = policies[policy.metadata.id] {
                     diagnostics.append(.error("policy id `\(policy.metadata.id)` is used by both \(other.metadata.file) and \(file)", at: nil,
                                               help: "give each policy its own `id`"))
@@ -58,11 +63,6 @@ extension LoadedPolicy {
         }
         if diagnostics.hasErrors { throw PolicyLoadError(diagnostics: diagnostics, sources: sources) }
         return policies
-    }
-
-    /// Every decision for decoded facts on a date: `evaluator.evaluate(facts, on: date)`.
-    public func evaluate(_ facts: Facts, asOf date: CivilDate, engine: PolicyEvaluator.Engine = .tree) throws(EvaluationError) -> Evaluation {
-        try evaluator.evaluate(facts, on: date, engine: engine)
     }
 }
 
@@ -87,7 +87,7 @@ public enum PolicyFiles {
         return files.sorted()
     }
 
-    static func texts(for diagnostics: DiagnosticList) -> [String: String] {
+    package static func texts(for diagnostics: DiagnosticList) -> [String: String] {
         var texts: [String: String] = [:]
         for file in Set(diagnostics.all.compactMap { $0.span?.file }) {
             if let text = try? String(contentsOfFile: file, encoding: .utf8) { texts[file] = text }

@@ -2,6 +2,10 @@ import Foundation
 import PolicyModel
 import PolicyCheck
 import PolicySyntax
+import PolicyCompiler
+import PolicyAnalysis
+import RecordFormats
+import PolicyRuntime
 
 /// A file of test cases kept beside the policies (`policies/tests/*.yaml`): facts, a date
 /// and the decisions expected, so an edit that changes more than meant is caught.
@@ -20,8 +24,8 @@ public struct PolicyTestFile: Sendable {
     public struct Case: Sendable {
         public let name: String
         public let asOf: CivilDate
-        public let facts: [YAMLEntry]
-        public let expect: [YAMLEntry]
+        package let facts: [YAMLEntry]
+        package let expect: [YAMLEntry]
         /// The field an invalid-facts error must name, or `error` kind expected.
         public let expectError: String?
         public let span: SourceSpan
@@ -29,12 +33,12 @@ public struct PolicyTestFile: Sendable {
 
     public let path: String
     public let policyPath: String
-    public let base: [YAMLEntry]
+    package let base: [YAMLEntry]
     public let cases: [Case]
     public let text: String
 
-    static let fileKeys = ["policy", "as_of", "base", "cases"]
-    static let caseKeys = ["name", "as_of", "facts", "expect", "expect_error", "note"]
+    package static let fileKeys = ["policy", "as_of", "base", "cases"]
+    package static let caseKeys = ["name", "as_of", "facts", "expect", "expect_error", "note"]
 
     public static func load(path: String) throws(PolicyLoadError) -> PolicyTestFile {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -47,7 +51,7 @@ public struct PolicyTestFile: Sendable {
         }
     }
 
-    static func parse(_ text: String, path: String) throws(DiagnosticList) -> PolicyTestFile {
+    package static func parse(_ text: String, path: String) throws(DiagnosticList) -> PolicyTestFile {
         let root = try YAMLReader().read(text, file: path)
         var diagnostics = DiagnosticList()
         guard case .mapping(let entries, let span) = root else {

@@ -2,6 +2,10 @@ import Foundation
 import PolicyModel
 import PolicyRuntime
 import PolicySyntax
+import PolicyCheck
+import PolicyCompiler
+import PolicyAnalysis
+import RecordFormats
 
 /// Runs a policy test file: each case's facts through the policy, compared with what
 /// the case expects; and which rules the cases made fire.
@@ -91,7 +95,7 @@ public enum PolicyTestRunner {
     }
 
     /// A YAML fact typed by the input's declared type, so `001` stays text for a string id.
-    static func json(_ node: YAMLNode, for type: ValueType?) -> JSONValue {
+    package static func json(_ node: YAMLNode, for type: ValueType?) -> JSONValue {
         switch node {
         case .scalar(let scalar):
             let text = scalar.text
@@ -110,7 +114,7 @@ public enum PolicyTestRunner {
         }
     }
 
-    static func matches(_ expected: YAMLNode, _ actual: Value, type: ValueType) -> Bool {
+    package static func matches(_ expected: YAMLNode, _ actual: Value, type: ValueType) -> Bool {
         switch (expected, actual, type) {
         case (.scalar(let scalar), .decimal(let value), _):
             return ExactDecimal(scalar.text) == value
@@ -129,7 +133,7 @@ public enum PolicyTestRunner {
         }
     }
 
-    static func describe(_ node: YAMLNode) -> String {
+    package static func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let scalar): return scalar.text
         case .sequence(let items, _): return "[" + items.map(describe).joined(separator: ", ") + "]"

@@ -1,25 +1,30 @@
 import PolicyCompiler
 import PolicyModel
+import PolicySyntax
+import PolicyCheck
+import PolicyAnalysis
+import RecordFormats
+import PolicyRuntime
 
 /// Declarations in shared files (an included vocabulary, the base of a variant) are
 /// unused only when no policy that declares them reads them, and at least two policies
 /// checked together declare them: each policy on its own leaves most of a shared
 /// vocabulary unread, on purpose.
 public struct SharedDeclarations: Sendable {
-    struct Entry: Sendable {
-        var finding: PolicyFinding?
-        var declaredBy = 0
-        var unusedBy = 0
+    package struct Entry: Sendable {
+        package var finding: PolicyFinding?
+        package var declaredBy = 0
+        package var unusedBy = 0
     }
 
-    var entries: [String: Entry] = [:]
-    var order: [String] = []
+    package var entries: [String: Entry] = [:]
+    package var order: [String] = []
 
     public init() {}
 
     /// Splits `findings` of `policy`: unused declarations of shared files are kept here to
     /// be judged across all policies; everything else is returned.
-    public mutating func record(_ findings: [PolicyFinding], of policy: CheckedPolicy) -> [PolicyFinding] {
+    package mutating func record(_ findings: [PolicyFinding], of policy: CheckedPolicy) -> [PolicyFinding] {
         let file = policy.metadata.file
         var shared: [String: PolicyFinding] = [:]
         for finding in findings where Self.isUnused(finding) && finding.diagnostic.span?.file != file {
@@ -54,11 +59,11 @@ public struct SharedDeclarations: Sendable {
         }
     }
 
-    static func isUnused(_ finding: PolicyFinding) -> Bool {
+    package static func isUnused(_ finding: PolicyFinding) -> Bool {
         [.unusedInput, .unusedParameter, .unusedDefinition].contains(finding.kind)
     }
 
-    static func key(_ finding: PolicyFinding) -> String {
+    package static func key(_ finding: PolicyFinding) -> String {
         let kind = finding.kind == .unusedInput ? "input" : (finding.kind == .unusedParameter ? "parameter" : "definition")
         return "\(kind) \(finding.name ?? "") \(finding.diagnostic.span.map(\.description) ?? "")"
     }

@@ -1,6 +1,10 @@
 import PolicyCompiler
 import PolicyModel
 import PolicyRuntime
+import PolicySyntax
+import PolicyCheck
+import PolicyAnalysis
+import RecordFormats
 
 /// `carepolicy explain --why-not decision=value`: the smallest changes of a person's facts
 /// that would give the decision that value, each re-evaluated to confirm it, with the rule
@@ -8,9 +12,9 @@ import PolicyRuntime
 public struct WhyNotAnswer: Sendable {
     /// One confirmed way to the wanted value.
     public struct Way: Sendable {
-        public let option: WhyNot.Option
+        package let option: WhyNot.Option
         /// The rule that fires when the person, changed, is evaluated.
-        public let firedRule: Rule?
+        package let firedRule: Rule?
         public let confirmed: Bool
     }
 
@@ -20,10 +24,10 @@ public struct WhyNotAnswer: Sendable {
     public let date: CivilDate
     public let personID: String?
     public let ways: [Way]
-    let policy: LoadedPolicy
+    package let policy: LoadedPolicy
 
     /// `service_tier=free` as a decision and one of its values.
-    public static func parse(_ question: String, in policy: CheckedPolicy) throws(AnalysisError) -> (decision: Int, value: Value) {
+    package static func parse(_ question: String, in policy: CheckedPolicy) throws(AnalysisError) -> (decision: Int, value: Value) {
         let parts = question.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw AnalysisError("write the question as DECISION=VALUE, e.g. service_tier=free") }
         guard let index = policy.decisionIndex(named: parts[0]) else {
@@ -117,7 +121,7 @@ public struct WhyNotAnswer: Sendable {
     }
 
     /// What a changed fact must become: `2 及以上（例如 2）`, `是`, `低保、低保边缘户之一`.
-    static func requirement(_ domain: Domain, type: ValueType, chosen: Value) -> String {
+    package static func requirement(_ domain: Domain, type: ValueType, chosen: Value) -> String {
         switch domain {
         case .flags, .cases:
             if case .cases(let bits) = domain, bits.nonzeroBitCount > 1, case .enumeration(let enumType) = type {
@@ -140,7 +144,7 @@ public struct WhyNotAnswer: Sendable {
     }
 
     /// A value as the explanations show it: 是/否, enum labels, two places for money.
-    static func display(_ value: Value, _ type: ValueType) -> String {
+    package static func display(_ value: Value, _ type: ValueType) -> String {
         switch (value, type) {
         case (.bool(let flag), _): return flag ? "是" : "否"
         case (.decimal(let number), _): return number.formatted(places: 2)

@@ -1,5 +1,11 @@
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// Prints evaluation speed for each policy — the compiled trees against the rule-by-rule
 /// reference interpreter in the same run, on the same random persons — and the time to
@@ -29,7 +35,7 @@ enum Benchmark {
         print("  flat          the flat machine on facts already in its typed layout (FlatWord per input), every decision")
         print("  session       EvaluationSession.evaluate: Facts in, an Evaluation with every value and fired rule out (flat machine)")
         print("  tree+session  the same session on the decision trees")
-        print("  tree one-off  PolicyEvaluator.evaluate with a new frame per person; reference: the same, rule by rule")
+        print("  tree one-off  a new session on the trees per person; reference: the same, rule by rule")
         print("'per call' is the median and 99th percentile of single timed flat runs (the clock's cost, 20–40 ns, included)")
         print("")
         print("policy          flat  session  tree+session  tree one-off  reference  tree/ref  flat/tree   per call p50 / p99")
@@ -40,14 +46,16 @@ enum Benchmark {
             let people = RandomPersons(policy: policy.checked)
             let facts = (0..<persons).map { people.person(number: $0, on: date, using: &generator) }
             let session = EvaluationSession(policy.evaluator)
-            let treeSession = EvaluationSession(policy.evaluator, flat: false)
+            let treeEvaluator = policy.with(engine: .tree).evaluator
+            let referenceEvaluator = policy.with(engine: .reference).evaluator
+            let treeSession = EvaluationSession(treeEvaluator)
             let evaluator = policy.evaluator
             let flat = FlatRun(policy, facts: facts, on: date)
             let flatTime = flat.map { run in measureFlat(run) } ?? .nan
             let sessionTime = measure(facts) { try? session.evaluate($0, on: date) }
             let treeSessionTime = measure(facts) { try? treeSession.evaluate($0, on: date) }
-            let tree = measure(facts) { try? evaluator.evaluate($0, on: date, engine: .tree) }
-            let reference = measure(facts) { try? evaluator.evaluate($0, on: date, engine: .reference) }
+            let tree = measure(facts) { try? treeEvaluator.evaluate($0, on: date) }
+            let reference = measure(facts) { try? referenceEvaluator.evaluate($0, on: date) }
             let calls = flat.map { perCallFlat($0) } ?? perCall(facts) { try? session.evaluate($0, on: date) }
             let name = policy.metadata.id.padding(toLength: 13, withPad: " ", startingAt: 0)
             print(String(format: "%@  %6.0f  %7.0f  %12.0f  %12.0f  %9.0f  %7.2fx  %8.2fx   %8.0f / %.0f", name, flatTime, sessionTime, treeSessionTime,

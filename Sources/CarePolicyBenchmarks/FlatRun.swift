@@ -1,4 +1,10 @@
 import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// A population already in the flat machine's typed layout, and a machine to run it:
 /// what "facts already decoded" means for the flat evaluator.

@@ -1,5 +1,11 @@
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// The phases of the service's in-place batch path on one thread, per record: finding
 /// the records in a body (`BatchBodyScan`), reading each into a flat machine's facts

@@ -1,5 +1,11 @@
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// Population-scale figures (issue 4): evaluation alone over facts already decoded, on
 /// one and on two threads. End-to-end `batch` and `whatif` runs, with peak memory, are

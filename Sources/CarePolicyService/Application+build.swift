@@ -2,6 +2,12 @@ import CarePolicy
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// Builds the evaluation service: reads the policy directory once (so the first request
 /// already has every good policy), opens the decision log, and returns the application
@@ -12,7 +18,7 @@ import ServiceLifecycle
 /// let app = try await buildApplication(ServiceConfiguration(policyDirectory: "policies", dataDirectory: "data"))
 /// try await app.runService()
 /// ```
-public func buildApplication(
+package func buildApplication(
     _ configuration: ServiceConfiguration,
     logger: Logger = Logger(label: "carepolicy"),
     onServerRunning: @escaping @Sendable (Int?) async -> Void = { _ in }
@@ -32,7 +38,7 @@ public func buildApplication(
 }
 
 /// The shared parts of the service, with the policies read once.
-public func makeServiceState(_ configuration: ServiceConfiguration, logger: Logger) async throws -> ServiceState {
+package func makeServiceState(_ configuration: ServiceConfiguration, logger: Logger) async throws -> ServiceState {
     let metrics = ServiceMetrics()
     let registry = PolicyRegistry()
     let reloader = PolicyReloader(directory: configuration.policyDirectory, registry: registry, metrics: metrics, logger: logger)

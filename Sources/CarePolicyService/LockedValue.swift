@@ -1,4 +1,11 @@
 import Foundation
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// A value shared between threads behind a lock. Used where a request reads a snapshot
 /// (the served policies) or appends to a queue (the decision log) in a few nanoseconds.

@@ -1,3 +1,11 @@
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+
 /// A policy id as it may appear in a URL and as a file name: lowercase ASCII letters,
 /// digits, `-` and `_`, starting with a letter or digit, at most 64 characters. Anything
 /// else (`..`, `/`, `%2F`, spaces) is refused before it reaches the file system.
@@ -6,10 +14,10 @@
 /// PolicyIdentifier("rural-pilot")?.text   // "rural-pilot"
 /// PolicyIdentifier("../etc/passwd")       // nil
 /// ```
-public struct PolicyIdentifier: Sendable, Hashable, CustomStringConvertible {
-    public let text: String
+package struct PolicyIdentifier: Sendable, Hashable, CustomStringConvertible {
+    package let text: String
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard (1...64).contains(bytes.count) else { return nil }
         for (offset, byte) in bytes.enumerated() {
@@ -20,7 +28,7 @@ public struct PolicyIdentifier: Sendable, Hashable, CustomStringConvertible {
         self.text = text
     }
 
-    public var description: String { text }
+    package var description: String { text }
 
     /// What an id may contain, for error messages.
     static let rule = "lowercase letters a-z, digits, `-` and `_`, starting with a letter or digit, at most 64 characters"

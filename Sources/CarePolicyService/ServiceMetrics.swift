@@ -1,4 +1,11 @@
 import Prometheus
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// The service's counters and histograms, written out at `GET /metrics` in the
 /// Prometheus text format. One registry per application, so tests can run several.
@@ -8,12 +15,13 @@ import Prometheus
 /// | `carepolicy_http_requests_total` | `method`, `path` (the route), `status` |
 /// | `carepolicy_http_request_duration_seconds` (histogram) | `path` |
 /// | `carepolicy_evaluations_total` | `policy`, `outcome` (`ok`, `invalid_facts`, `failed_validation`, `fault`, `not_in_force`) |
+/// | `carepolicy_evaluation_ways_total` | `policy`, `way` (`in_place`: read straight into the flat machine; `general`: decoded facts) |
 /// | `carepolicy_policy_reloads_total` | `policy`: versions that went live |
 /// | `carepolicy_policy_reload_failures_total` | `policy` (or the file, before any version was served) |
 /// | `carepolicy_policies_served` (gauge) | |
 /// | `carepolicy_decision_log_written_total`, `carepolicy_decision_log_pending` (gauge) | |
-public final class ServiceMetrics: Sendable {
-    public let registry = PrometheusCollectorRegistry()
+package final class ServiceMetrics: Sendable {
+    package let registry = PrometheusCollectorRegistry()
 
     static let latencyBuckets: [Duration] = [
         .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .microseconds(2500), .milliseconds(5),
@@ -27,6 +35,8 @@ public final class ServiceMetrics: Sendable {
                                                       helpText: "Time from receiving a request to its response, by route")
     nonisolated(unsafe) private static let evaluations = MetricNameDescriptor(namespace: "carepolicy", metricName: "evaluations", unitName: "total",
                                                           helpText: "Persons evaluated, by policy and outcome")
+    nonisolated(unsafe) private static let ways = MetricNameDescriptor(namespace: "carepolicy", metricName: "evaluation_ways", unitName: "total",
+                                                   helpText: "Persons evaluated, by policy and the way they went: read in place into the flat machine, or decoded")
     nonisolated(unsafe) private static let reloads = MetricNameDescriptor(namespace: "carepolicy", subsystem: "policy", metricName: "reloads", unitName: "total",
                                                       helpText: "Policy versions that went live (the first load included)")
     nonisolated(unsafe) private static let reloadFailures = MetricNameDescriptor(namespace: "carepolicy", subsystem: "policy", metricName: "reload_failures", unitName: "total",
@@ -55,7 +65,7 @@ public final class ServiceMetrics: Sendable {
     private let latencyHistograms = LockedValue<[String: DurationHistogram]>([:])
     private let evaluationCounters = LockedValue<[EvaluationKey: Counter]>([:])
 
-    public init() {}
+    package init() {}
 
     func requestAnswered(method: String, path: String, status: Int, duration: Duration) {
         let key = RequestKey(method: method, path: path, status: status)
@@ -86,6 +96,12 @@ public final class ServiceMetrics: Sendable {
         counter.increment(by: Int64(count))
     }
 
+    /// Counts how a batch's persons were evaluated.
+    func evaluated(policy: String, ways: EvaluationCounts) {
+        if ways.fast > 0 { registry.makeCounter(descriptor: Self.ways, labels: [("policy", policy), ("way", "in_place")]).increment(by: Int64(ways.fast)) }
+        if ways.general > 0 { registry.makeCounter(descriptor: Self.ways, labels: [("policy", policy), ("way", "general")]).increment(by: Int64(ways.general)) }
+    }
+
     func reloaded(policy: String) {
         registry.makeCounter(descriptor: Self.reloads, labels: [("policy", policy)]).increment()
     }
@@ -107,5 +123,5 @@ public final class ServiceMetrics: Sendable {
     }
 
     /// Everything, in the Prometheus text exposition format (version 0.0.4).
-    public func exposition() -> String { registry.emitToString() }
+    package func exposition() -> String { registry.emitToString() }
 }

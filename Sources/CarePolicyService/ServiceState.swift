@@ -1,17 +1,23 @@
 import CarePolicy
 import Foundation
 import Logging
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// What every route shares: the configuration, the served policies and their reloader,
 /// the decision log (nil when turned off), the metrics and the logger.
-public final class ServiceState: Sendable {
-    public let configuration: ServiceConfiguration
-    public let registry: PolicyRegistry
-    public let reloader: PolicyReloader
-    public let decisionLog: DecisionLog?
-    public let metrics: ServiceMetrics
-    public let logger: Logger
-    public let startedAt: Date
+package final class ServiceState: Sendable {
+    package let configuration: ServiceConfiguration
+    package let registry: PolicyRegistry
+    package let reloader: PolicyReloader
+    package let decisionLog: DecisionLog?
+    package let metrics: ServiceMetrics
+    package let logger: Logger
+    package let startedAt: Date
 
     init(configuration: ServiceConfiguration, registry: PolicyRegistry, reloader: PolicyReloader, decisionLog: DecisionLog?,
          metrics: ServiceMetrics, logger: Logger) {

@@ -9,7 +9,7 @@ import PolicySyntax
 /// let set = try PolicyLoader().load(path: "policies/anqing.yaml")
 /// let policy = try PolicyChecker.check(set)
 /// ```
-public final class PolicyChecker {
+package final class PolicyChecker {
     enum SymbolKind { case input, parameter, definition, decision }
     enum State { case unchecked, checking, done }
 
@@ -41,7 +41,7 @@ public final class PolicyChecker {
     }
 
     /// The checked policy, or every error found. Warnings are returned with the policy.
-    public static func check(_ set: PolicySourceSet) throws(DiagnosticList) -> (policy: CheckedPolicy, warnings: [Diagnostic]) {
+    package static func check(_ set: PolicySourceSet) throws(DiagnosticList) -> (policy: CheckedPolicy, warnings: [Diagnostic]) {
         let checker = PolicyChecker(set)
         let policy = checker.run()
         if checker.diagnostics.hasErrors { throw checker.diagnostics }

@@ -4,10 +4,10 @@ import PolicySyntax
 
 /// Reads a policy file and every file it includes or extends, relative to the file
 /// that names it; refuses cycles, missing files and files outside readable text.
-public struct PolicyLoader {
-    public init() {}
+package struct PolicyLoader {
+    package init() {}
 
-    public func load(path: String) throws(DiagnosticList) -> PolicySourceSet {
+    package func load(path: String) throws(DiagnosticList) -> PolicySourceSet {
         var cache: [String: PolicyFile] = [:]
         return try load(path: path, namedAt: nil, chain: [], cache: &cache)
     }
@@ -93,7 +93,7 @@ public struct PolicyLoader {
     }
 
     /// `a/./b/../c` → `a/c`, keeping a relative path relative.
-    public static func normalize(_ path: String) -> String {
+    package static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
         let absolute = path.hasPrefix("/")
         for part in path.split(separator: "/") {

@@ -3,21 +3,21 @@ import PolicySyntax
 
 /// A policy file with everything it reads: the files it includes and, for a variant,
 /// the policy it extends (itself loaded the same way).
-public struct PolicySourceSet: Sendable {
-    public let file: PolicyFile
+package struct PolicySourceSet: Sendable {
+    package let file: PolicyFile
     /// Fragments named by `include`, each once, in the order first named.
-    public let includes: [PolicyFile]
+    package let includes: [PolicyFile]
     /// The policy this one extends.
-    public let base: Box?
+    package let base: Box?
 
     /// A reference so the set can hold its base recursively.
-    public final class Box: Sendable {
-        public let set: PolicySourceSet
+    package final class Box: Sendable {
+        package let set: PolicySourceSet
         init(_ set: PolicySourceSet) { self.set = set }
     }
 
     /// Every file's text by path, for rendering diagnostics with source lines.
-    public var texts: [String: String] {
+    package var texts: [String: String] {
         var result = [file.path: file.text]
         for include in includes { result[include.path] = include.text }
         if let base { result.merge(base.set.texts) { first, _ in first } }
@@ -25,7 +25,7 @@ public struct PolicySourceSet: Sendable {
     }
 
     /// The texts that make up the policy, in a fixed order, for its content hash.
-    public var hashedTexts: [String] {
+    package var hashedTexts: [String] {
         (base?.set.hashedTexts ?? []) + includes.map(\.text) + [file.text]
     }
 }

@@ -4,14 +4,14 @@ import PolicyModel
 /// walk can answer it with a few integer operations: a bool fact, an integer compared
 /// with a constant, an enum value in a set of constants. Plain data: a walk retains
 /// nothing. Other tests are `general` and evaluate their expression.
-public struct AtomKernel: Sendable, Hashable {
+package struct AtomKernel: Sendable, Hashable {
     /// Where the tested value comes from.
-    public enum Source: UInt8, Sendable {
+    package enum Source: UInt8, Sendable {
         case input, definition, decision
     }
 
     /// What is asked of the value.
-    public enum Test: UInt8, Sendable {
+    package enum Test: UInt8, Sendable {
         /// A bool value is true.
         case isTrue
         /// A bool value is false.
@@ -26,16 +26,16 @@ public struct AtomKernel: Sendable, Hashable {
         case general
     }
 
-    public let test: Test
-    public let source: Source
-    public let comparison: ComparisonOperator
-    public let index: Int32
-    public let constant: Int64
+    package let test: Test
+    package let source: Source
+    package let comparison: ComparisonOperator
+    package let index: Int32
+    package let constant: Int64
 
-    static let general = AtomKernel(test: .general, source: .input, comparison: .equal, index: 0, constant: 0)
+    package static let general = AtomKernel(test: .general, source: .input, comparison: .equal, index: 0, constant: 0)
 
     /// The kernel of a bool expression, `general` when it has no simpler shape.
-    public static func recognise(_ expression: Expression) -> AtomKernel {
+    package static func recognise(_ expression: Expression) -> AtomKernel {
         if let source = source(of: expression) {
             return AtomKernel(test: .isTrue, source: source.0, comparison: .equal, index: source.1, constant: 0)
         }
@@ -57,7 +57,7 @@ public struct AtomKernel: Sendable, Hashable {
         return .general
     }
 
-    static func comparison(_ op: ComparisonOperator, _ lhs: Expression, _ rhs: Expression, _ kind: ComparisonKind) -> AtomKernel? {
+    package static func comparison(_ op: ComparisonOperator, _ lhs: Expression, _ rhs: Expression, _ kind: ComparisonKind) -> AtomKernel? {
         guard let source = source(of: lhs), case .constant(let value, _) = rhs else { return nil }
         switch (kind, value) {
         case (.integer, .integer(let constant)):
@@ -71,7 +71,7 @@ public struct AtomKernel: Sendable, Hashable {
         }
     }
 
-    static func source(of expression: Expression) -> (Source, Int32)? {
+    package static func source(of expression: Expression) -> (Source, Int32)? {
         switch expression {
         case .input(let slot): return (.input, Int32(slot))
         case .definition(let index): return (.definition, Int32(index))
@@ -81,7 +81,7 @@ public struct AtomKernel: Sendable, Hashable {
     }
 
     /// The bit set of a constant list of enum cases.
-    static func enumMask(_ list: Expression) -> Int64? {
+    package static func enumMask(_ list: Expression) -> Int64? {
         guard let items = list.constantListItems else { return nil }
         var mask: Int64 = 0
         for item in items {

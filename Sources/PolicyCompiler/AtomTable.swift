@@ -2,8 +2,8 @@ import PolicyModel
 
 /// The distinct atomic tests of one table, and for each the subject it constrains, so
 /// that answers to one test can settle another (`age < 70` settles `age >= 80`).
-struct AtomTable {
-    enum Shape: Hashable {
+package struct AtomTable {
+    package enum Shape: Hashable {
         /// `subject` lies in the interval (`age >= 70`).
         case interval(subject: Int, Interval)
         /// `subject` is one of a set of enum values (`subsistence in [dibao, marginal]`).
@@ -12,18 +12,18 @@ struct AtomTable {
         case opaque
     }
 
-    var expressions: [Expression] = []
-    var shapes: [Shape] = []
-    var subjects: [Expression] = []
-    var subjectIntervals: [Interval] = []
-    var subjectEnumSets: [UInt64] = []
-    var subjectIsInteger: [Bool] = []
-    var index: [Expression: Int] = [:]
-    let policy: CheckedPolicy
+    package var expressions: [Expression] = []
+    package var shapes: [Shape] = []
+    package var subjects: [Expression] = []
+    package var subjectIntervals: [Interval] = []
+    package var subjectEnumSets: [UInt64] = []
+    package var subjectIsInteger: [Bool] = []
+    package var index: [Expression: Int] = [:]
+    package let policy: CheckedPolicy
 
-    init(policy: CheckedPolicy) { self.policy = policy }
+    package init(policy: CheckedPolicy) { self.policy = policy }
 
-    mutating func atom(for expression: Expression) -> Int {
+    package mutating func atom(for expression: Expression) -> Int {
         if let existing = index[expression] { return existing }
         let id = expressions.count
         expressions.append(expression)
@@ -32,7 +32,7 @@ struct AtomTable {
         return id
     }
 
-    mutating func subject(_ expression: Expression, type: ComparisonKind) -> Int {
+    package mutating func subject(_ expression: Expression, type: ComparisonKind) -> Int {
         if let existing = subjects.firstIndex(of: expression) { return existing }
         subjects.append(expression)
         var interval = Interval.all
@@ -50,7 +50,7 @@ struct AtomTable {
         return subjects.count - 1
     }
 
-    func enumCaseCount(_ expression: Expression) -> Int? {
+    package func enumCaseCount(_ expression: Expression) -> Int? {
         let type: ValueType
         switch expression {
         case .input(let slot): type = policy.inputs[slot].type
@@ -62,7 +62,7 @@ struct AtomTable {
         return nil
     }
 
-    mutating func shape(of expression: Expression) -> Shape {
+    package mutating func shape(of expression: Expression) -> Shape {
         switch expression {
         case .compare(let op, let a, let b, let kind) where kind == .integer || kind == .decimal || kind == .date:
             var subject = a, constant = b, op = op
@@ -96,12 +96,12 @@ struct AtomTable {
         }
     }
 
-    func isConstant(_ expression: Expression) -> Bool {
+    package func isConstant(_ expression: Expression) -> Bool {
         if case .constant = expression { return true }
         return false
     }
 
-    static func number(_ value: Value) -> ExactDecimal? {
+    package static func number(_ value: Value) -> ExactDecimal? {
         switch value {
         case .integer(let v): return ExactDecimal(v)
         case .decimal(let v): return v
@@ -111,7 +111,7 @@ struct AtomTable {
     }
 
     /// The answer `knowledge` already gives for an atom, if any.
-    func settled(_ atom: Int, by knowledge: TestKnowledge) -> Bool? {
+    package func settled(_ atom: Int, by knowledge: TestKnowledge) -> Bool? {
         if let answer = knowledge.answers[atom] { return answer }
         switch shapes[atom] {
         case .interval(let subject, let truth):
@@ -130,7 +130,7 @@ struct AtomTable {
     }
 
     /// `knowledge` after learning the atom's answer.
-    func learning(_ atom: Int, is answer: Bool, in knowledge: TestKnowledge) -> TestKnowledge {
+    package func learning(_ atom: Int, is answer: Bool, in knowledge: TestKnowledge) -> TestKnowledge {
         var next = knowledge
         next.answers[atom] = answer
         switch shapes[atom] {
@@ -154,7 +154,7 @@ struct AtomTable {
     }
 
     /// For a whole-number subject, strict bounds become inclusive ones (`> 69` is `>= 70`).
-    static func integral(_ interval: Interval) -> Interval {
+    package static func integral(_ interval: Interval) -> Interval {
         var result = interval
         if let lower = interval.lower, lower.strict, lower.value.isInteger, let next = try? lower.value.adding(ExactDecimal(1)) {
             result.lower = .init(value: next, strict: false)
@@ -165,7 +165,7 @@ struct AtomTable {
         return result
     }
 
-    func subjectOf(_ atom: Int) -> Int? {
+    package func subjectOf(_ atom: Int) -> Int? {
         switch shapes[atom] {
         case .interval(let subject, _), .enumSet(let subject, _): return subject
         case .opaque: return nil

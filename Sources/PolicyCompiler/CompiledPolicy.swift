@@ -2,21 +2,21 @@ import PolicyModel
 
 /// A checked policy with every rule table compiled to decision trees, once for each
 /// period in which the parameters keep the same values. Immutable and `Sendable`.
-public final class CompiledPolicy: Sendable {
-    public let checked: CheckedPolicy
+package final class CompiledPolicy: Sendable {
+    package let checked: CheckedPolicy
     /// Ascending by start date; the first starts at the beginning of time.
-    public let epochs: [PolicyEpoch]
+    package let epochs: [PolicyEpoch]
 
-    public init(checked: CheckedPolicy, epochs: [PolicyEpoch]) {
+    package init(checked: CheckedPolicy, epochs: [PolicyEpoch]) {
         self.checked = checked
         self.epochs = epochs
     }
 
     /// The period in force on `date`.
-    public func epoch(on date: CivilDate) -> PolicyEpoch { epochs[epochIndex(on: date)] }
+    package func epoch(on date: CivilDate) -> PolicyEpoch { epochs[epochIndex(on: date)] }
 
     /// The index in `epochs` of the period in force on `date`.
-    public func epochIndex(on date: CivilDate) -> Int {
+    package func epochIndex(on date: CivilDate) -> Int {
         var low = 0, high = epochs.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
@@ -27,14 +27,14 @@ public final class CompiledPolicy: Sendable {
 }
 
 /// The parameters in force over one period and the decision trees built with them.
-public final class PolicyEpoch: Sendable {
-    public let from: CivilDate
+package final class PolicyEpoch: Sendable {
+    package let from: CivilDate
     /// A parameter not yet in force has no value (nil).
-    public let parameters: [Value?]
+    package let parameters: [Value?]
     /// One tree per rule-table decision; nil for formulas and apportionments.
-    public let trees: [DecisionTree?]
+    package let trees: [DecisionTree?]
 
-    public init(from: CivilDate, parameters: [Value?], trees: [DecisionTree?]) {
+    package init(from: CivilDate, parameters: [Value?], trees: [DecisionTree?]) {
         self.from = from
         self.parameters = parameters
         self.trees = trees

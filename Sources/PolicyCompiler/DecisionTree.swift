@@ -6,9 +6,9 @@ import PolicyModel
 /// Each test node evaluates one atomic test (`age >= 70`, `subsistence in [dibao, marginal]`);
 /// along any path a test is evaluated at most once, and tests implied by earlier answers
 /// (`age >= 80` after `age < 70`) are not evaluated at all.
-public final class DecisionTree: Sendable {
+package final class DecisionTree: Sendable {
     /// One node: a test with its two successors, or a leaf naming the matching rules.
-    public enum Node: Sendable, Hashable {
+    package enum Node: Sendable, Hashable {
         case test(atom: Int, ifTrue: Int, ifFalse: Int)
         /// Indices into the table's rules. Empty: no rule matched (the `else` row applies).
         /// Two or more in a `unique` table: a conflict.
@@ -17,27 +17,27 @@ public final class DecisionTree: Sendable {
 
     /// A node as the evaluator walks it: plain integers, so a walk retains nothing.
     /// A test node has `atom >= 0`; a leaf has `atom == -1` and `ifTrue` indexes `leaves`.
-    public struct Step: Sendable, Hashable {
-        public let atom: Int32
-        public let ifTrue: Int32
-        public let ifFalse: Int32
+    package struct Step: Sendable, Hashable {
+        package let atom: Int32
+        package let ifTrue: Int32
+        package let ifFalse: Int32
     }
 
-    public let decision: Int
-    public let hitPolicy: HitPolicy
-    public let atoms: [AtomicTest]
-    public let nodes: [Node]
-    public let root: Int
+    package let decision: Int
+    package let hitPolicy: HitPolicy
+    package let atoms: [AtomicTest]
+    package let nodes: [Node]
+    package let root: Int
     /// `nodes` as steps, in the same order.
-    public let steps: [Step]
+    package let steps: [Step]
     /// The rule lists of the leaves, indexed by a leaf step's `ifTrue`.
-    public let leaves: [[Int]]
+    package let leaves: [[Int]]
     /// The expressions of `atoms`, in the same order.
-    public let atomExpressions: [Expression]
+    package let atomExpressions: [Expression]
     /// The recognised shape of each atom, in the same order.
-    public let kernels: [AtomKernel]
+    package let kernels: [AtomKernel]
 
-    public init(decision: Int, hitPolicy: HitPolicy, atoms: [AtomicTest], nodes: [Node], root: Int) {
+    package init(decision: Int, hitPolicy: HitPolicy, atoms: [AtomicTest], nodes: [Node], root: Int) {
         self.decision = decision
         self.hitPolicy = hitPolicy
         self.atoms = atoms
@@ -59,7 +59,7 @@ public final class DecisionTree: Sendable {
     }
 
     /// The number of tests on the longest path from the root.
-    public var depth: Int {
+    package var depth: Int {
         var memo = [Int: Int]()
         func depth(_ index: Int) -> Int {
             if let known = memo[index] { return known }
@@ -77,10 +77,10 @@ public final class DecisionTree: Sendable {
 
 /// One test in a decision tree: a bool expression over facts, definitions and decisions,
 /// with the policy's parameters already replaced by their values for the period.
-public struct AtomicTest: Sendable, Hashable {
-    public let expression: Expression
+package struct AtomicTest: Sendable, Hashable {
+    package let expression: Expression
     /// How the test reads in a picture, with names (`age ≥ 70`).
-    public let text: String
+    package let text: String
     /// The same with Chinese labels (`年龄（周岁） ≥ 70`).
-    public let label: String
+    package let label: String
 }

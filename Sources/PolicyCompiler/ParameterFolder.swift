@@ -2,11 +2,16 @@ import PolicyModel
 
 /// Replaces parameters by their values for one period and folds what becomes constant,
 /// so the tree tests `age >= 70` rather than `age >= free_age`.
-struct ParameterFolder {
-    let policy: CheckedPolicy
-    let parameters: [Value?]
+package struct ParameterFolder {
+    package let policy: CheckedPolicy
+    package let parameters: [Value?]
 
-    func fold(_ expression: Expression) -> Expression {
+    package init(policy: CheckedPolicy, parameters: [Value?]) {
+        self.policy = policy
+        self.parameters = parameters
+    }
+
+    package func fold(_ expression: Expression) -> Expression {
         switch expression {
         case .parameter(let index):
             guard let value = parameters[index] else { return expression }

@@ -6,14 +6,15 @@ import PolicyModel
 /// let compiled = try PolicyCompiler.compile(checked)
 /// let tree = compiled.epoch(on: date).trees[decisionIndex]
 /// ```
-public enum PolicyCompiler {
-    public static func compile(_ policy: CheckedPolicy) throws(DiagnosticList) -> CompiledPolicy {
-        try compile(policy, refusingOverlaps: true)
-    }
+package enum PolicyCompiler {
+    /// A check run on each period's trees (the analysis's proof that no two rules of a
+    /// `unique` table match one person): the policy, the trees and parameters of the period,
+    /// its first day and the first day of the next period.
+    package typealias PeriodCheck = (CheckedPolicy, [DecisionTree?], [Value?], CivilDate, CivilDate?) -> DiagnosticList
 
-    /// With `refusingOverlaps: false`, a `unique` table whose rules overlap compiles (an
+    /// Without a `periodCheck`, a `unique` table whose rules overlap compiles (an
     /// evaluation that meets the overlap faults), so the analysis can study it.
-    public static func compile(_ policy: CheckedPolicy, refusingOverlaps: Bool) throws(DiagnosticList) -> CompiledPolicy {
+    package static func compile(_ policy: CheckedPolicy, periodCheck: PeriodCheck? = nil) throws(DiagnosticList) -> CompiledPolicy {
         let beginning = CivilDate(year: 1, month: 1, day: 1)!
         let starts = [beginning] + policy.parameterChangeDates.filter { $0 > beginning }
         var epochs: [PolicyEpoch] = []
@@ -33,8 +34,8 @@ public enum PolicyCompiler {
                 }
                 trees.append(tree)
             }
-            if refusingOverlaps {
-                diagnostics.append(contentsOf: overlaps(in: policy, trees: trees, parameters: parameters, from: start, until: starts.first { $0 > start }))
+            if let periodCheck {
+                diagnostics.append(contentsOf: periodCheck(policy, trees, parameters, start, starts.first { $0 > start }))
             }
             epochs.append(PolicyEpoch(from: start, parameters: parameters, trees: trees))
         }
@@ -46,7 +47,7 @@ public enum PolicyCompiler {
         return CompiledPolicy(checked: policy, epochs: epochs)
     }
 
-    static func buildTree(decision: Int, table: RuleTable, policy: CheckedPolicy, parameters: [Value?]) -> DecisionTree? {
+    package static func buildTree(decision: Int, table: RuleTable, policy: CheckedPolicy, parameters: [Value?]) -> DecisionTree? {
         let folder = ParameterFolder(policy: policy, parameters: parameters)
         var builder = TreeBuilder(policy: policy, hitPolicy: table.hitPolicy) { index in
             let definition = policy.definitions[index]

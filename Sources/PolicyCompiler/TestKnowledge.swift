@@ -2,13 +2,13 @@ import PolicyModel
 
 /// What the answers so far on a path say about each subject: an interval for numbers
 /// and dates, a set of possible values for enums, and the answers to opaque tests.
-struct TestKnowledge: Hashable {
-    var intervals: [Int: Interval] = [:]
-    var enumSets: [Int: UInt64] = [:]
-    var answers: [Int: Bool] = [:]
+package struct TestKnowledge: Hashable {
+    package var intervals: [Int: Interval] = [:]
+    package var enumSets: [Int: UInt64] = [:]
+    package var answers: [Int: Bool] = [:]
 
     /// Only what concerns `subjects` and `atoms`, so equal states share one node.
-    func restricted(subjects: Set<Int>, atoms: Set<Int>) -> TestKnowledge {
+    package func restricted(subjects: Set<Int>, atoms: Set<Int>) -> TestKnowledge {
         TestKnowledge(intervals: intervals.filter { subjects.contains($0.key) },
                       enumSets: enumSets.filter { subjects.contains($0.key) },
                       answers: answers.filter { atoms.contains($0.key) })
@@ -16,43 +16,43 @@ struct TestKnowledge: Hashable {
 }
 
 /// A numeric or date interval with optional, possibly strict, bounds.
-struct Interval: Hashable {
-    struct Bound: Hashable {
-        var value: ExactDecimal
-        var strict: Bool
+package struct Interval: Hashable {
+    package struct Bound: Hashable {
+        package var value: ExactDecimal
+        package var strict: Bool
     }
 
-    var lower: Bound?
-    var upper: Bound?
+    package var lower: Bound?
+    package var upper: Bound?
 
-    static let all = Interval(lower: nil, upper: nil)
+    package static let all = Interval(lower: nil, upper: nil)
 
-    func intersection(_ other: Interval) -> Interval {
+    package func intersection(_ other: Interval) -> Interval {
         Interval(lower: Interval.tighterLower(lower, other.lower), upper: Interval.tighterUpper(upper, other.upper))
     }
 
-    static func tighterLower(_ a: Bound?, _ b: Bound?) -> Bound? {
+    package static func tighterLower(_ a: Bound?, _ b: Bound?) -> Bound? {
         guard let a else { return b }
         guard let b else { return a }
         if a.value != b.value { return a.value > b.value ? a : b }
         return a.strict ? a : b
     }
 
-    static func tighterUpper(_ a: Bound?, _ b: Bound?) -> Bound? {
+    package static func tighterUpper(_ a: Bound?, _ b: Bound?) -> Bound? {
         guard let a else { return b }
         guard let b else { return a }
         if a.value != b.value { return a.value < b.value ? a : b }
         return a.strict ? a : b
     }
 
-    var isEmpty: Bool {
+    package var isEmpty: Bool {
         guard let lower, let upper else { return false }
         if lower.value > upper.value { return true }
         return lower.value == upper.value && (lower.strict || upper.strict)
     }
 
     /// Whether every value in `self` lies in `other`.
-    func isInside(_ other: Interval) -> Bool {
+    package func isInside(_ other: Interval) -> Bool {
         if let bound = other.lower {
             guard let mine = lower else { return false }
             if mine.value < bound.value || (mine.value == bound.value && bound.strict && !mine.strict) { return false }

@@ -5,9 +5,9 @@ import PolicyModel
 /// At each node the builder takes the first rule still undecided and tests the leftmost
 /// atom of its remaining condition, as a short-circuit evaluation of the rules in order
 /// would; answers settle every atom they imply. Equal states share one node.
-struct TreeBuilder {
+package struct TreeBuilder {
     /// A condition as a formula over atom ids.
-    indirect enum Formula: Hashable {
+    package indirect enum Formula: Hashable {
         case constant(Bool)
         case atom(Int)
         case not(Formula)
@@ -15,34 +15,34 @@ struct TreeBuilder {
         case or([Formula])
     }
 
-    struct State: Hashable {
-        var undecided: [RuleFormula]
-        var matched: [Int]
-        var knowledge: TestKnowledge
+    package struct State: Hashable {
+        package var undecided: [RuleFormula]
+        package var matched: [Int]
+        package var knowledge: TestKnowledge
     }
 
-    struct RuleFormula: Hashable {
-        let rule: Int
-        let formula: Formula
+    package struct RuleFormula: Hashable {
+        package let rule: Int
+        package let formula: Formula
     }
 
-    static let maximumNodes = 200_000
+    package static let maximumNodes = 200_000
 
-    var atoms: AtomTable
-    let hitPolicy: HitPolicy
-    let definitionInliner: (Int) -> Expression?
-    var nodes: [DecisionTree.Node] = []
-    var memo: [State: Int] = [:]
-    var tooLarge = false
+    package var atoms: AtomTable
+    package let hitPolicy: HitPolicy
+    package let definitionInliner: (Int) -> Expression?
+    package var nodes: [DecisionTree.Node] = []
+    package var memo: [State: Int] = [:]
+    package var tooLarge = false
 
-    init(policy: CheckedPolicy, hitPolicy: HitPolicy, inline: @escaping (Int) -> Expression?) {
+    package init(policy: CheckedPolicy, hitPolicy: HitPolicy, inline: @escaping (Int) -> Expression?) {
         atoms = AtomTable(policy: policy)
         self.hitPolicy = hitPolicy
         definitionInliner = inline
     }
 
     /// Converts a bool expression to a formula, inlining bool definitions.
-    mutating func formula(_ expression: Expression, depth: Int = 0) -> Formula {
+    package mutating func formula(_ expression: Expression, depth: Int = 0) -> Formula {
         switch expression {
         case .constant(.bool(let value), _): return .constant(value)
         case .not(let inner): return .not(formula(inner, depth: depth))
@@ -58,7 +58,7 @@ struct TreeBuilder {
         }
     }
 
-    func simplify(_ formula: Formula, _ knowledge: TestKnowledge) -> Formula {
+    package func simplify(_ formula: Formula, _ knowledge: TestKnowledge) -> Formula {
         switch formula {
         case .constant: return formula
         case .atom(let atom):
@@ -86,7 +86,7 @@ struct TreeBuilder {
         }
     }
 
-    func leftmostAtom(_ formula: Formula) -> Int? {
+    package func leftmostAtom(_ formula: Formula) -> Int? {
         switch formula {
         case .constant: return nil
         case .atom(let atom): return atom
@@ -95,7 +95,7 @@ struct TreeBuilder {
         }
     }
 
-    func collectAtoms(_ formula: Formula, into set: inout Set<Int>) {
+    package func collectAtoms(_ formula: Formula, into set: inout Set<Int>) {
         switch formula {
         case .constant: break
         case .atom(let atom): set.insert(atom)
@@ -104,12 +104,12 @@ struct TreeBuilder {
         }
     }
 
-    mutating func build(_ rules: [RuleFormula]) -> Int? {
+    package mutating func build(_ rules: [RuleFormula]) -> Int? {
         let root = node(for: State(undecided: rules, matched: [], knowledge: TestKnowledge()))
         return tooLarge ? nil : root
     }
 
-    mutating func node(for incoming: State) -> Int {
+    package mutating func node(for incoming: State) -> Int {
         if tooLarge { return 0 }
         // Settle what the knowledge decides.
         var undecided: [RuleFormula] = []
@@ -142,16 +142,16 @@ struct TreeBuilder {
         return index
     }
 
-    var leafIndex: [[Int]: Int] = [:]
+    package var leafIndex: [[Int]: Int] = [:]
 
-    mutating func leaf(_ rules: [Int]) -> Int {
+    package mutating func leaf(_ rules: [Int]) -> Int {
         if let existing = leafIndex[rules] { return existing }
         let index = append(.leaf(rules: rules))
         leafIndex[rules] = index
         return index
     }
 
-    mutating func append(_ node: DecisionTree.Node) -> Int {
+    package mutating func append(_ node: DecisionTree.Node) -> Int {
         if nodes.count >= TreeBuilder.maximumNodes { tooLarge = true; return 0 }
         nodes.append(node)
         return nodes.count - 1

@@ -3,12 +3,12 @@ import PolicyModel
 
 /// Draws a decision tree as indented text, a Mermaid flowchart or a Graphviz graph,
 /// with Chinese labels so a policy officer can follow it.
-public enum TreeRenderer {
-    public enum Format: String, Sendable, CaseIterable {
+package enum TreeRenderer {
+    package enum Format: String, Sendable, CaseIterable {
         case text, mermaid, dot
     }
 
-    public static func render(_ tree: DecisionTree, policy: CheckedPolicy, format: Format) -> String {
+    package static func render(_ tree: DecisionTree, policy: CheckedPolicy, format: Format) -> String {
         switch format {
         case .text: return text(tree, policy: policy)
         case .mermaid: return mermaid(tree, policy: policy)
@@ -16,7 +16,7 @@ public enum TreeRenderer {
         }
     }
 
-    static func leafText(_ rules: [Int], tree: DecisionTree, policy: CheckedPolicy) -> String {
+    package static func leafText(_ rules: [Int], tree: DecisionTree, policy: CheckedPolicy) -> String {
         let decision = policy.decisions[tree.decision]
         guard case .table(let table) = decision.body else { return "" }
         if rules.isEmpty {
@@ -29,7 +29,7 @@ public enum TreeRenderer {
         return rules.map { "\(table.rules[$0].outputText) ← \(table.rules[$0].id)" }.joined(separator: "; ")
     }
 
-    static func text(_ tree: DecisionTree, policy: CheckedPolicy) -> String {
+    package static func text(_ tree: DecisionTree, policy: CheckedPolicy) -> String {
         let decision = policy.decisions[tree.decision]
         var lines = ["\(decision.label)（\(decision.name)，hit: \(tree.hitPolicy.rawValue)，\(tree.nodes.count) nodes，depth \(tree.depth)）"]
         var shown = Set<Int>()
@@ -54,11 +54,11 @@ public enum TreeRenderer {
         return lines.joined(separator: "\n")
     }
 
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "\"", with: "#quot;")
     }
 
-    static func mermaid(_ tree: DecisionTree, policy: CheckedPolicy) -> String {
+    package static func mermaid(_ tree: DecisionTree, policy: CheckedPolicy) -> String {
         var lines = ["flowchart TD"]
         for (index, node) in tree.nodes.enumerated() {
             switch node {
@@ -73,7 +73,7 @@ public enum TreeRenderer {
         return lines.joined(separator: "\n")
     }
 
-    static func dot(_ tree: DecisionTree, policy: CheckedPolicy) -> String {
+    package static func dot(_ tree: DecisionTree, policy: CheckedPolicy) -> String {
         func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         let decision = policy.decisions[tree.decision]
         var lines = ["digraph \(quoted(decision.name)) {", "  label=\(quoted(decision.label));", "  node [fontname=\"Noto Sans CJK SC\"];"]

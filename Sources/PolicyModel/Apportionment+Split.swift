@@ -2,7 +2,7 @@ extension Apportionment {
     /// Splits `total` given each payer's share (nil for the remainder payer): shares below
     /// zero count as zero; when they exceed the total they are cut in `reductionOrder`
     /// until they fit, and the remainder payer takes what is left. The parts sum to `total`.
-    public func split(total: ExactDecimal, shares: [ExactDecimal?]) throws(EvaluationFault) -> [ExactDecimal] {
+    package func split(total: ExactDecimal, shares: [ExactDecimal?]) throws(EvaluationFault) -> [ExactDecimal] {
         if total < .zero {
             throw EvaluationFault(.negativeTotal, "the amount to split is negative (\(total.formatted(places: 2)))", at: rule.span)
         }

@@ -1,15 +1,15 @@
 /// A decision the policy makes: a rule table, a single formula, or an apportionment.
-public struct DecisionDeclaration: Sendable {
-    public let name: String
-    public let type: ValueType
-    public let label: String
+package struct DecisionDeclaration: Sendable {
+    package let name: String
+    package let type: ValueType
+    package let label: String
     /// Internal decisions feed others and are shown in traces, not in results.
-    public let isPublic: Bool
-    public let body: DecisionBody
-    public let provenance: Provenance
-    public let span: SourceSpan
+    package let isPublic: Bool
+    package let body: DecisionBody
+    package let provenance: Provenance
+    package let span: SourceSpan
 
-    public init(name: String, type: ValueType, label: String, isPublic: Bool, body: DecisionBody, provenance: Provenance, span: SourceSpan) {
+    package init(name: String, type: ValueType, label: String, isPublic: Bool, body: DecisionBody, provenance: Provenance, span: SourceSpan) {
         self.name = name
         self.type = type
         self.label = label
@@ -20,7 +20,7 @@ public struct DecisionDeclaration: Sendable {
     }
 
     /// Every rule of the decision, in order; the `else` row (if any) last.
-    public var rules: [Rule] {
+    package var rules: [Rule] {
         switch body {
         case .table(let table): return table.rules + (table.otherwise.map { [$0] } ?? [])
         case .formula(let rule): return [rule]
@@ -30,7 +30,7 @@ public struct DecisionDeclaration: Sendable {
 }
 
 /// How a decision computes its value.
-public enum DecisionBody: Sendable {
+package enum DecisionBody: Sendable {
     case table(RuleTable)
     /// One rule with no condition: the value is its output.
     case formula(Rule)
@@ -38,7 +38,7 @@ public enum DecisionBody: Sendable {
 }
 
 /// How a table chooses among matching rules.
-public enum HitPolicy: String, Sendable, Hashable, CaseIterable {
+package enum HitPolicy: String, Sendable, Hashable, CaseIterable {
     /// The first matching rule wins.
     case first
     /// At most one rule may match; two matching is an error.
@@ -48,13 +48,13 @@ public enum HitPolicy: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Rows of conditions and outputs with a hit policy and an optional `else` row.
-public struct RuleTable: Sendable {
-    public let hitPolicy: HitPolicy
-    public let rules: [Rule]
+package struct RuleTable: Sendable {
+    package let hitPolicy: HitPolicy
+    package let rules: [Rule]
     /// Applies when no rule matches.
-    public let otherwise: Rule?
+    package let otherwise: Rule?
 
-    public init(hitPolicy: HitPolicy, rules: [Rule], otherwise: Rule?) {
+    package init(hitPolicy: HitPolicy, rules: [Rule], otherwise: Rule?) {
         self.hitPolicy = hitPolicy
         self.rules = rules
         self.otherwise = otherwise
@@ -62,21 +62,21 @@ public struct RuleTable: Sendable {
 }
 
 /// One row: when the condition holds, the output applies, for the stated reason.
-public struct Rule: Sendable {
-    public let id: String
+package struct Rule: Sendable {
+    package let id: String
     /// nil for an `else` row or a formula.
-    public let condition: Expression?
-    public let conditionText: String?
-    public let output: Expression
-    public let outputText: String
+    package let condition: Expression?
+    package let conditionText: String?
+    package let output: Expression
+    package let outputText: String
     /// Why, in the policy's language (Chinese): shown in every explanation.
-    public let reason: String
-    public let provenance: Provenance
-    public let span: SourceSpan
+    package let reason: String
+    package let provenance: Provenance
+    package let span: SourceSpan
     /// For a collect table: the output is a list whose items are all added.
-    public let outputIsList: Bool
+    package let outputIsList: Bool
 
-    public init(id: String, condition: Expression?, conditionText: String?, output: Expression, outputText: String,
+    package init(id: String, condition: Expression?, conditionText: String?, output: Expression, outputText: String,
                 reason: String, provenance: Provenance, span: SourceSpan, outputIsList: Bool = false) {
         self.id = id
         self.condition = condition
@@ -94,15 +94,15 @@ public struct Rule: Sendable {
 /// (never below zero), the remainder payer takes what is left, and when the shares
 /// exceed the total they are cut in `reductionOrder` until they fit. The parts always
 /// sum to the total: the checker proves the conditions for it.
-public struct Apportionment: Sendable {
+package struct Apportionment: Sendable {
     /// One payer and its share; `share` is nil for the remainder payer.
-    public struct Payer: Sendable {
-        public let name: String
-        public let share: Expression?
-        public let shareText: String?
-        public let span: SourceSpan
+    package struct Payer: Sendable {
+        package let name: String
+        package let share: Expression?
+        package let shareText: String?
+        package let span: SourceSpan
 
-        public init(name: String, share: Expression?, shareText: String?, span: SourceSpan) {
+        package init(name: String, share: Expression?, shareText: String?, span: SourceSpan) {
             self.name = name
             self.share = share
             self.shareText = shareText
@@ -110,17 +110,17 @@ public struct Apportionment: Sendable {
         }
     }
 
-    public let total: Expression
-    public let totalText: String
+    package let total: Expression
+    package let totalText: String
     /// In output order (the fields of the record).
-    public let payers: [Payer]
-    public let remainderPayer: Int
+    package let payers: [Payer]
+    package let remainderPayer: Int
     /// Indices into `payers`, the order in which shares are cut.
-    public let reductionOrder: [Int]
+    package let reductionOrder: [Int]
     /// The rule that carries the reason and citation of the whole split.
-    public let rule: Rule
+    package let rule: Rule
 
-    public init(total: Expression, totalText: String, payers: [Payer], remainderPayer: Int, reductionOrder: [Int], rule: Rule) {
+    package init(total: Expression, totalText: String, payers: [Payer], remainderPayer: Int, reductionOrder: [Int], rule: Rule) {
         self.total = total
         self.totalText = totalText
         self.payers = payers

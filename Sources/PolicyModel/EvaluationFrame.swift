@@ -1,18 +1,18 @@
 /// Computes one decision's value and the rules that gave it, when an expression first
 /// needs it. The decision-tree evaluator and the reference interpreter each provide one.
-public protocol DecisionEvaluating: AnyObject, Sendable {
+package protocol DecisionEvaluating: AnyObject, Sendable {
     func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int])
 }
 
 /// The state of one evaluation of one person on one date: the facts, the parameters in
 /// force, and each definition and decision computed at most once.
-public final class EvaluationFrame {
-    public let program: EvaluationProgram
+package final class EvaluationFrame {
+    package let program: EvaluationProgram
     // Read for every test; a frame belongs to one thread, so the dynamic exclusivity
     // checks of class properties are turned off here.
-    @exclusivity(unchecked) public private(set) var inputs: [Value]
-    @exclusivity(unchecked) public private(set) var parameters: [Value?]
-    @exclusivity(unchecked) public private(set) var date: CivilDate
+    @exclusivity(unchecked) package private(set) var inputs: [Value]
+    @exclusivity(unchecked) package private(set) var parameters: [Value?]
+    @exclusivity(unchecked) package private(set) var date: CivilDate
     /// Called for every decision without retaining; `owner` keeps it alive.
     @exclusivity(unchecked) unowned(unsafe) var decisions: any DecisionEvaluating
     @exclusivity(unchecked) var owner: any DecisionEvaluating
@@ -20,9 +20,9 @@ public final class EvaluationFrame {
     @exclusivity(unchecked) var memo: [Value?]
     let decisionOffset: Int
     /// The rules that fired for each decision computed so far.
-    @exclusivity(unchecked) public private(set) var firedRules: [[Int]]
+    @exclusivity(unchecked) package private(set) var firedRules: [[Int]]
 
-    public init(program: EvaluationProgram, inputs: [Value], parameters: [Value?], date: CivilDate, decisions: any DecisionEvaluating) {
+    package init(program: EvaluationProgram, inputs: [Value], parameters: [Value?], date: CivilDate, decisions: any DecisionEvaluating) {
         self.program = program
         self.inputs = inputs
         self.parameters = parameters
@@ -36,7 +36,7 @@ public final class EvaluationFrame {
 
     /// Starts a new evaluation in the same memory: another person, date or evaluator.
     /// Cheaper than a new frame when many persons are evaluated one after another.
-    public func reset(inputs: [Value], parameters: [Value?], date: CivilDate, decisions: any DecisionEvaluating) {
+    package func reset(inputs: [Value], parameters: [Value?], date: CivilDate, decisions: any DecisionEvaluating) {
         self.inputs = inputs
         self.parameters = parameters
         self.date = date
@@ -52,7 +52,7 @@ public final class EvaluationFrame {
         }
     }
 
-    public func definition(_ index: Int) throws(EvaluationFault) -> Value {
+    package func definition(_ index: Int) throws(EvaluationFault) -> Value {
         if let value = memo[index] { return value }
         let value: Value
         do {
@@ -64,7 +64,7 @@ public final class EvaluationFrame {
         return value
     }
 
-    public func decision(_ index: Int) throws(EvaluationFault) -> Value {
+    package func decision(_ index: Int) throws(EvaluationFault) -> Value {
         if let value = memo[decisionOffset + index] { return value }
         let (value, fired) = try decisions.evaluateDecision(index, in: self)
         memo[decisionOffset + index] = value
@@ -73,5 +73,5 @@ public final class EvaluationFrame {
     }
 
     /// A decision's value if it has been computed already.
-    public func memoizedDecision(_ index: Int) -> Value? { memo[decisionOffset + index] }
+    package func memoizedDecision(_ index: Int) -> Value? { memo[decisionOffset + index] }
 }

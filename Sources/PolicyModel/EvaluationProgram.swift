@@ -2,14 +2,14 @@
 /// expressions and the few facts about rules the evaluators need, without the names,
 /// labels and texts of the declarations. Shared by reference, so starting an evaluation
 /// copies nothing.
-public final class EvaluationProgram: Sendable {
-    public let definitions: [Expression]
-    public let definitionSpans: [SourceSpan]
-    public let parameterNames: [String]
-    public let parameterSpans: [SourceSpan]
-    public let decisions: [DecisionProgram]
+package final class EvaluationProgram: Sendable {
+    package let definitions: [Expression]
+    package let definitionSpans: [SourceSpan]
+    package let parameterNames: [String]
+    package let parameterSpans: [SourceSpan]
+    package let decisions: [DecisionProgram]
 
-    public init(definitions: [DefinitionDeclaration], parameters: [ParameterDeclaration], decisions: [DecisionDeclaration]) {
+    package init(definitions: [DefinitionDeclaration], parameters: [ParameterDeclaration], decisions: [DecisionDeclaration]) {
         self.definitions = definitions.map(\.expression)
         definitionSpans = definitions.map(\.span)
         parameterNames = parameters.map(\.name)
@@ -19,19 +19,19 @@ public final class EvaluationProgram: Sendable {
 }
 
 /// One decision as the evaluators run it.
-public final class DecisionProgram: Sendable {
+package final class DecisionProgram: Sendable {
     /// How the decision computes its value.
-    public enum Body: Sendable {
+    package enum Body: Sendable {
         case table(TableProgram)
         case formula(Expression, SourceSpan)
         case apportionment(Apportionment)
     }
 
-    public let name: String
-    public let span: SourceSpan
-    public let body: Body
+    package let name: String
+    package let span: SourceSpan
+    package let body: Body
     /// The table of a rule-table decision (the same as in `body`), for a quick look.
-    public let table: TableProgram?
+    package let table: TableProgram?
 
     init(_ declaration: DecisionDeclaration) {
         name = declaration.name
@@ -48,19 +48,19 @@ public final class DecisionProgram: Sendable {
 /// A rule table as the evaluators run it: conditions and outputs by rule index, the
 /// `else` row's output last, and one shared `[index]` array per rule so that reporting
 /// which rule fired allocates nothing.
-public final class TableProgram: Sendable {
-    public let hitPolicy: HitPolicy
+package final class TableProgram: Sendable {
+    package let hitPolicy: HitPolicy
     /// Conditions of the rules, in order (nil: always holds). The `else` row is not here.
-    public let conditions: [Expression?]
+    package let conditions: [Expression?]
     /// Outputs of the rules, the `else` row's (if any) last.
-    public let outputs: [Expression]
+    package let outputs: [Expression]
     /// Whether each output is a list whose items a `collect` table appends one by one.
-    public let outputIsList: [Bool]
-    public let ruleIDs: [String]
-    public let ruleSpans: [SourceSpan]
-    public let hasOtherwise: Bool
+    package let outputIsList: [Bool]
+    package let ruleIDs: [String]
+    package let ruleSpans: [SourceSpan]
+    package let hasOtherwise: Bool
     /// `[i]` for each rule index `i`, the `else` row included.
-    public let single: [[Int]]
+    package let single: [[Int]]
 
     init(_ table: RuleTable) {
         let rules = table.rules + (table.otherwise.map { [$0] } ?? [])
@@ -81,5 +81,5 @@ public final class TableProgram: Sendable {
     }
 
     /// The number of rules, the `else` row excluded.
-    public var ruleCount: Int { conditions.count }
+    package var ruleCount: Int { conditions.count }
 }

@@ -1,19 +1,19 @@
 extension ExactDecimal {
-    public func adding(_ other: ExactDecimal) throws(ArithmeticFault) -> ExactDecimal {
+    package func adding(_ other: ExactDecimal) throws(ArithmeticFault) -> ExactDecimal {
         let (a, b) = try ExactDecimal.aligned(self, other)
         let (sum, overflow) = a.addingReportingOverflow(b)
         if overflow { throw .overflow }
         return ExactDecimal(mantissa: sum, scale: max(scale, other.scale))
     }
 
-    public func subtracting(_ other: ExactDecimal) throws(ArithmeticFault) -> ExactDecimal {
+    package func subtracting(_ other: ExactDecimal) throws(ArithmeticFault) -> ExactDecimal {
         let (a, b) = try ExactDecimal.aligned(self, other)
         let (difference, overflow) = a.subtractingReportingOverflow(b)
         if overflow { throw .overflow }
         return ExactDecimal(mantissa: difference, scale: max(scale, other.scale))
     }
 
-    public func multiplied(by other: ExactDecimal) throws(ArithmeticFault) -> ExactDecimal {
+    package func multiplied(by other: ExactDecimal) throws(ArithmeticFault) -> ExactDecimal {
         let lhs = self.normalized, rhs = other.normalized
         let (product, overflow) = lhs.mantissa.multipliedReportingOverflow(by: rhs.mantissa)
         if overflow { throw .overflow }
@@ -27,7 +27,7 @@ extension ExactDecimal {
     /// Division, exact when the quotient terminates within the fractional digits that fit
     /// (18 for a quotient under about 9.2, fewer for larger ones), otherwise rounded
     /// half-even at the last digit kept.
-    public func divided(by other: ExactDecimal) throws(ArithmeticFault) -> ExactDecimal {
+    package func divided(by other: ExactDecimal) throws(ArithmeticFault) -> ExactDecimal {
         if other.mantissa == 0 { throw .divisionByZero }
         let a = self.normalized, b = other.normalized
         // (a / 10^sa) / (b / 10^sb) = (a * 10^(sb + s - sa)) / b at scale s: the largest s that fits.
@@ -59,13 +59,13 @@ extension ExactDecimal {
         throw .overflow
     }
 
-    public func negated() throws(ArithmeticFault) -> ExactDecimal {
+    package func negated() throws(ArithmeticFault) -> ExactDecimal {
         if mantissa == .min { throw .overflow }
         return ExactDecimal(mantissa: -mantissa, scale: scale)
     }
 
     /// Rounds down (toward negative infinity) to a multiple of `unit`: `1.3` to `0.5` gives `1.0`.
-    public func floored(toMultipleOf unit: ExactDecimal) throws(ArithmeticFault) -> ExactDecimal {
+    package func floored(toMultipleOf unit: ExactDecimal) throws(ArithmeticFault) -> ExactDecimal {
         if unit.mantissa <= 0 { throw .divisionByZero }
         let (a, b) = try ExactDecimal.aligned(self, unit)
         var count = a / b
@@ -77,7 +77,7 @@ extension ExactDecimal {
 
     /// Text with exactly `places` fractional digits, rounding half away from zero (四舍五入);
     /// with nil, the stored digits.
-    public func formatted(places: Int?) -> String {
+    package func formatted(places: Int?) -> String {
         var value = self
         if let places, places < Int(scale) {
             value = value.rounded(droppingDigits: Int(scale) - places, halfEven: false)

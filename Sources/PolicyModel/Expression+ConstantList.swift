@@ -1,7 +1,7 @@
 extension Expression {
     /// The items of a list written out of constants (`[dibao, marginal]`, or a list already
     /// folded to one constant); nil for any other expression.
-    public var constantListItems: [Value]? {
+    package var constantListItems: [Value]? {
         switch self {
         case .constant(.list(let values), _): return values
         case .list(let expressions, _):

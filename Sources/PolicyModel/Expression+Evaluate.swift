@@ -1,6 +1,6 @@
 extension Expression {
     /// The value of the expression for the person and date of `frame`.
-    public func evaluate(in frame: EvaluationFrame) throws(EvaluationFault) -> Value {
+    package func evaluate(in frame: EvaluationFrame) throws(EvaluationFault) -> Value {
         switch self {
         case .constant(let value, _):
             return value
@@ -79,7 +79,7 @@ extension Expression {
 
     /// The value of a bool-typed expression.
     @inline(__always)
-    public func evaluateBool(in frame: EvaluationFrame) throws(EvaluationFault) -> Bool {
+    package func evaluateBool(in frame: EvaluationFrame) throws(EvaluationFault) -> Bool {
         switch self {
         case .input(let slot):
             if case .bool(let value) = frame.inputs[slot] { return value }
@@ -94,7 +94,7 @@ extension Expression {
     }
 
     /// -1, 0 or 1 for two values of the same checked kind.
-    public static func order(_ lhs: Value, _ rhs: Value, _ kind: ComparisonKind) -> Int {
+    package static func order(_ lhs: Value, _ rhs: Value, _ kind: ComparisonKind) -> Int {
         switch (lhs, rhs) {
         case (.integer(let a), .integer(let b)): return a == b ? 0 : (a < b ? -1 : 1)
         case (.date(let a), .date(let b)): return a == b ? 0 : (a < b ? -1 : 1)

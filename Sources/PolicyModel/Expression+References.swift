@@ -1,6 +1,6 @@
 extension Expression {
     /// Calls `visit` on this expression and every sub-expression.
-    public func forEach(_ visit: (Expression) -> Void) {
+    package func forEach(_ visit: (Expression) -> Void) {
         visit(self)
         switch self {
         case .constant, .input, .definition, .parameter, .decision, .evaluationDate: break
@@ -18,7 +18,7 @@ extension Expression {
     }
 
     /// The definitions and decisions this expression reads directly.
-    public var references: (definitions: Set<Int>, decisions: Set<Int>) {
+    package var references: (definitions: Set<Int>, decisions: Set<Int>) {
         var definitions = Set<Int>(), decisions = Set<Int>()
         forEach { expression in
             if case .definition(let index) = expression { definitions.insert(index) }
@@ -30,7 +30,7 @@ extension Expression {
 
 extension DecisionDeclaration {
     /// Every expression the decision evaluates: conditions, outputs, shares and totals.
-    public var expressions: [Expression] {
+    package var expressions: [Expression] {
         switch body {
         case .table(let table):
             return (table.rules + (table.otherwise.map { [$0] } ?? [])).flatMap { [$0.condition, $0.output].compactMap { $0 } }

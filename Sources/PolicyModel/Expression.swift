@@ -2,7 +2,7 @@
 /// are evaluated. Names are resolved to slots; every operator knows its operand kind.
 ///
 /// The language is total: no loops, no recursion, so every evaluation terminates.
-public indirect enum Expression: Sendable, Hashable {
+package indirect enum Expression: Sendable, Hashable {
     case constant(Value, ValueType)
     case input(Int)
     case definition(Int)
@@ -26,7 +26,7 @@ public indirect enum Expression: Sendable, Hashable {
     case call(BuiltinFunction, [Expression])
 }
 
-public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
+package enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
     case equal = "=="
     case notEqual = "!="
     case less = "<"
@@ -35,7 +35,7 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
     case greaterOrEqual = ">="
 
     /// How it reads in a tree picture (`≥`).
-    public var symbol: String {
+    package var symbol: String {
         switch self {
         case .equal: return "="
         case .notEqual: return "≠"
@@ -47,7 +47,7 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The operator with its operands swapped: `a < b` is `b > a`.
-    public var flipped: ComparisonOperator {
+    package var flipped: ComparisonOperator {
         switch self {
         case .equal, .notEqual: return self
         case .less: return .greater
@@ -57,7 +57,7 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    public var negated: ComparisonOperator {
+    package var negated: ComparisonOperator {
         switch self {
         case .equal: return .notEqual
         case .notEqual: return .equal
@@ -68,7 +68,7 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    @inlinable public func holds(_ order: Int) -> Bool {
+    @inlinable package func holds(_ order: Int) -> Bool {
         switch self {
         case .equal: return order == 0
         case .notEqual: return order != 0
@@ -81,23 +81,23 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What a comparison compares, fixed when the policy is checked.
-public enum ComparisonKind: Sendable, Hashable {
+package enum ComparisonKind: Sendable, Hashable {
     case bool, integer, decimal, string, date, enumeration, list, record
 }
 
-public enum ArithmeticOperator: String, Sendable, Hashable {
+package enum ArithmeticOperator: String, Sendable, Hashable {
     case add = "+"
     case subtract = "-"
     case multiply = "*"
     case divide = "/"
 }
 
-public enum NumericKind: Sendable, Hashable {
+package enum NumericKind: Sendable, Hashable {
     case integer, decimal
 }
 
 /// The functions the expression language offers.
-public enum BuiltinFunction: String, Sendable, Hashable, CaseIterable {
+package enum BuiltinFunction: String, Sendable, Hashable, CaseIterable {
     /// `min(a, b, …)`
     case min
     /// `max(a, b, …)`

@@ -1,15 +1,15 @@
 /// Writes a checked expression back as text: with names (`age ≥ 70`) for engineers, or
 /// with the policy's Chinese labels (`年龄（周岁） ≥ 70`) for policy officers.
-public struct ExpressionPrinter: Sendable {
-    public let policy: CheckedPolicy
-    public let useLabels: Bool
+package struct ExpressionPrinter: Sendable {
+    package let policy: CheckedPolicy
+    package let useLabels: Bool
 
-    public init(policy: CheckedPolicy, useLabels: Bool = false) {
+    package init(policy: CheckedPolicy, useLabels: Bool = false) {
         self.policy = policy
         self.useLabels = useLabels
     }
 
-    public func print(_ expression: Expression) -> String { render(expression, parentPrecedence: 0) }
+    package func print(_ expression: Expression) -> String { render(expression, parentPrecedence: 0) }
 
     func precedence(_ expression: Expression) -> Int {
         switch expression {

@@ -1,15 +1,15 @@
 /// A checked ledger: accounts, event types with typed fields, refusals and effects.
 /// Its expressions read the event (`.input(slot)` is a field of the event) and the
 /// parameters in force on the event's date.
-public struct LedgerDeclaration: Sendable {
-    public let title: String
-    public let accounts: [LedgerAccount]
-    public let events: [LedgerEventType]
-    public let checks: [LedgerCheck]
-    public let provenance: Provenance
-    public let span: SourceSpan
+package struct LedgerDeclaration: Sendable {
+    package let title: String
+    package let accounts: [LedgerAccount]
+    package let events: [LedgerEventType]
+    package let checks: [LedgerCheck]
+    package let provenance: Provenance
+    package let span: SourceSpan
 
-    public init(title: String, accounts: [LedgerAccount], events: [LedgerEventType], checks: [LedgerCheck], provenance: Provenance, span: SourceSpan) {
+    package init(title: String, accounts: [LedgerAccount], events: [LedgerEventType], checks: [LedgerCheck], provenance: Provenance, span: SourceSpan) {
         self.title = title
         self.accounts = accounts
         self.events = events
@@ -18,30 +18,30 @@ public struct LedgerDeclaration: Sendable {
         self.span = span
     }
 
-    public func eventIndex(named name: String) -> Int? { events.firstIndex { $0.name == name } }
+    package func eventIndex(named name: String) -> Int? { events.firstIndex { $0.name == name } }
 }
 
 /// A family of accounts (one balance per key) and the rules every posting to it obeys.
-public struct LedgerAccount: Sendable {
+package struct LedgerAccount: Sendable {
     /// A balance can be debited and may not go below zero; a settlement is only credited.
-    public enum Kind: String, Sendable { case balance, settlement }
+    package enum Kind: String, Sendable { case balance, settlement }
     /// When credited amounts lapse.
-    public enum Expiry: String, Sendable {
+    package enum Expiry: String, Sendable {
         /// At the end of 31 December of the year of the credit.
         case endOfYear = "end_of_year"
     }
 
-    public let name: String
-    public let label: String
-    public let kind: Kind
+    package let name: String
+    package let label: String
+    package let kind: Kind
     /// Every amount posted is a multiple of it (0.5 points, 0.25 hours, 0.01 yuan).
-    public let unit: ExactDecimal
-    public let expiry: Expiry?
-    public let insufficientReason: String?
-    public let provenance: Provenance
-    public let span: SourceSpan
+    package let unit: ExactDecimal
+    package let expiry: Expiry?
+    package let insufficientReason: String?
+    package let provenance: Provenance
+    package let span: SourceSpan
 
-    public init(name: String, label: String, kind: Kind, unit: ExactDecimal, expiry: Expiry?, insufficientReason: String?, provenance: Provenance, span: SourceSpan) {
+    package init(name: String, label: String, kind: Kind, unit: ExactDecimal, expiry: Expiry?, insufficientReason: String?, provenance: Provenance, span: SourceSpan) {
         self.name = name
         self.label = label
         self.kind = kind
@@ -55,41 +55,41 @@ public struct LedgerAccount: Sendable {
 
 /// One event type. Its slots are `fields` (in order, `date` first) followed by one
 /// record per taken event.
-public struct LedgerEventType: Sendable {
+package struct LedgerEventType: Sendable {
     /// A named, typed field of the event as it is read from JSON.
-    public struct Field: Sendable {
-        public let name: String
-        public let type: ValueType
-        public init(name: String, type: ValueType) {
+    package struct Field: Sendable {
+        package let name: String
+        package let type: ValueType
+        package init(name: String, type: ValueType) {
             self.name = name
             self.type = type
         }
     }
 
     /// A field naming an earlier held event of `eventType`, bound as a record in slot `slot`.
-    public struct Take: Sendable {
-        public let field: Int
-        public let eventType: Int
-        public let slot: Int
-        public init(field: Int, eventType: Int, slot: Int) {
+    package struct Take: Sendable {
+        package let field: Int
+        package let eventType: Int
+        package let slot: Int
+        package init(field: Int, eventType: Int, slot: Int) {
             self.field = field
             self.eventType = eventType
             self.slot = slot
         }
     }
 
-    public let name: String
-    public let label: String
-    public let fields: [Field]
-    public let takes: [Take]
+    package let name: String
+    package let label: String
+    package let fields: [Field]
+    package let takes: [Take]
     /// The field whose value keeps the event for a later `take`.
-    public let holdField: Int?
-    public let refusals: [LedgerRefusal]
-    public let effects: [LedgerEffect]
-    public let provenance: Provenance
-    public let span: SourceSpan
+    package let holdField: Int?
+    package let refusals: [LedgerRefusal]
+    package let effects: [LedgerEffect]
+    package let provenance: Provenance
+    package let span: SourceSpan
 
-    public init(name: String, label: String, fields: [Field], takes: [Take], holdField: Int?, refusals: [LedgerRefusal],
+    package init(name: String, label: String, fields: [Field], takes: [Take], holdField: Int?, refusals: [LedgerRefusal],
                 effects: [LedgerEffect], provenance: Provenance, span: SourceSpan) {
         self.name = name
         self.label = label
@@ -103,18 +103,18 @@ public struct LedgerEventType: Sendable {
     }
 
     /// The event's fields as one record, as a later event that takes it reads them.
-    public var recordType: RecordType { RecordType(fields: fields.map { RecordType.Field(name: $0.name, type: $0.type) }) }
+    package var recordType: RecordType { RecordType(fields: fields.map { RecordType.Field(name: $0.name, type: $0.type) }) }
 }
 
 /// The event is refused, with `reason`, when `condition` holds.
-public struct LedgerRefusal: Sendable {
-    public let condition: Expression
-    public let text: String
-    public let reason: String
-    public let provenance: Provenance
-    public let span: SourceSpan
+package struct LedgerRefusal: Sendable {
+    package let condition: Expression
+    package let text: String
+    package let reason: String
+    package let provenance: Provenance
+    package let span: SourceSpan
 
-    public init(condition: Expression, text: String, reason: String, provenance: Provenance, span: SourceSpan) {
+    package init(condition: Expression, text: String, reason: String, provenance: Provenance, span: SourceSpan) {
         self.condition = condition
         self.text = text
         self.reason = reason
@@ -124,14 +124,14 @@ public struct LedgerRefusal: Sendable {
 }
 
 /// Adds `amount` to (credit) or takes it from (debit) the account `key` of `account`.
-public struct LedgerEffect: Sendable {
-    public let isCredit: Bool
-    public let account: Int
-    public let key: Expression
-    public let amount: Expression
-    public let span: SourceSpan
+package struct LedgerEffect: Sendable {
+    package let isCredit: Bool
+    package let account: Int
+    package let key: Expression
+    package let amount: Expression
+    package let span: SourceSpan
 
-    public init(isCredit: Bool, account: Int, key: Expression, amount: Expression, span: SourceSpan) {
+    package init(isCredit: Bool, account: Int, key: Expression, amount: Expression, span: SourceSpan) {
         self.isCredit = isCredit
         self.account = account
         self.key = key
@@ -142,17 +142,17 @@ public struct LedgerEffect: Sendable {
 
 /// At least `atLeast` distinct values of field `countField` per value of `groupField`
 /// among the accepted events of `eventType`.
-public struct LedgerCheck: Sendable {
-    public let id: String
-    public let label: String
-    public let eventType: Int
-    public let countField: Int
-    public let groupField: Int
-    public let atLeast: Expression
-    public let provenance: Provenance
-    public let span: SourceSpan
+package struct LedgerCheck: Sendable {
+    package let id: String
+    package let label: String
+    package let eventType: Int
+    package let countField: Int
+    package let groupField: Int
+    package let atLeast: Expression
+    package let provenance: Provenance
+    package let span: SourceSpan
 
-    public init(id: String, label: String, eventType: Int, countField: Int, groupField: Int, atLeast: Expression, provenance: Provenance, span: SourceSpan) {
+    package init(id: String, label: String, eventType: Int, countField: Int, groupField: Int, atLeast: Expression, provenance: Provenance, span: SourceSpan) {
         self.id = id
         self.label = label
         self.eventType = eventType

@@ -1,7 +1,7 @@
 /// Finds the known name closest to a misspelt one, for `did you mean …?` help.
-public enum NameSuggestion {
+package enum NameSuggestion {
     /// The closest candidate within a small edit distance, or nil.
-    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+    package static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased().unicodeScalars)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -14,7 +14,7 @@ public enum NameSuggestion {
     }
 
     /// `help` text naming the closest candidate, or listing the candidates when there are few.
-    public static func help(for name: String, in candidates: [String], kind: String) -> String? {
+    package static func help(for name: String, in candidates: [String], kind: String) -> String? {
         if let match = closest(to: name, in: candidates) { return "did you mean `\(match)`?" }
         if candidates.isEmpty { return nil }
         if candidates.count <= 12 { return "the \(kind) are: " + candidates.map { "`\($0)`" }.joined(separator: ", ") }

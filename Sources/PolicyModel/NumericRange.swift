@@ -1,17 +1,17 @@
 /// Bounds a number is known to lie within, worked out from declared input ranges,
 /// constants and the operators between them. A missing bound means unbounded.
-public struct NumericRange: Sendable, Hashable, CustomStringConvertible {
-    public var lower: ExactDecimal?
-    public var upper: ExactDecimal?
+package struct NumericRange: Sendable, Hashable, CustomStringConvertible {
+    package var lower: ExactDecimal?
+    package var upper: ExactDecimal?
 
-    public static let unbounded = NumericRange(lower: nil, upper: nil)
+    package static let unbounded = NumericRange(lower: nil, upper: nil)
 
-    public init(lower: ExactDecimal?, upper: ExactDecimal?) {
+    package init(lower: ExactDecimal?, upper: ExactDecimal?) {
         self.lower = lower
         self.upper = upper
     }
 
-    public var description: String {
+    package var description: String {
         "[\(lower?.description ?? "-∞"), \(upper?.description ?? "∞")]"
     }
 
@@ -20,7 +20,7 @@ public struct NumericRange: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The range of an expression's value in `policy`.
-    public static func of(_ expression: Expression, in policy: CheckedPolicy, depth: Int = 0) -> NumericRange {
+    package static func of(_ expression: Expression, in policy: CheckedPolicy, depth: Int = 0) -> NumericRange {
         if depth > 32 { return .unbounded }
         func range(_ e: Expression) -> NumericRange { of(e, in: policy, depth: depth + 1) }
         switch expression {

@@ -1,5 +1,7 @@
 import Foundation
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// Follows an application along a policy's approval path: each step may only follow
 /// its predecessor, any open application may be rejected with a reason, and a closed
@@ -32,13 +34,13 @@ public struct ApprovalReplay: Sendable {
         }
     }
 
-    public let approval: ApprovalDeclaration
+    package let approval: ApprovalDeclaration
     public private(set) var history: [Entry] = []
     public private(set) var refused: [Refusal] = []
     /// Set when the application was rejected.
     public private(set) var rejected = false
 
-    public init(policy: CheckedPolicy) throws(LedgerError) {
+    package init(policy: CheckedPolicy) throws(LedgerError) {
         guard let approval = policy.approval else { throw LedgerError("policy `\(policy.metadata.id)` has no `approval:` section") }
         self.approval = approval
     }
@@ -56,19 +58,24 @@ public struct ApprovalReplay: Sendable {
     public var isClosed: Bool { rejected || stepIndex == approval.steps.count - 1 }
 
     /// The step that comes next and who takes it; nil once closed.
-    public var next: ApprovalDeclaration.Step? {
+    package var next: ApprovalDeclaration.Step? {
         if isClosed { return nil }
         return approval.steps[(stepIndex ?? -1) + 1]
     }
 
     @discardableResult
     public mutating func apply(line: Int, json text: String) -> Refusal? {
-        guard let json = try? JSONValue.parse(Data(text.utf8)) else { return refuse(Refusal(line: line, step: nil, reason: "the line is not valid JSON")) }
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(text.utf8)
+        } catch {
+            return refuse(Refusal(line: line, step: nil, reason: "the line is not valid JSON (column \(error.column): \(error.message))"))
+        }
         return apply(line: line, json: json)
     }
 
     @discardableResult
-    public mutating func apply(line: Int, json: JSONValue) -> Refusal? {
+    package mutating func apply(line: Int, json: JSONValue) -> Refusal? {
         switch check(line: line, json: json) {
         case .success(let entry):
             if entry.step == approval.rejection { rejected = true }
@@ -79,14 +86,14 @@ public struct ApprovalReplay: Sendable {
         }
     }
 
-    mutating func refuse(_ refusal: Refusal) -> Refusal {
+    package mutating func refuse(_ refusal: Refusal) -> Refusal {
         refused.append(refusal)
         return refusal
     }
 
-    func describe(_ step: ApprovalDeclaration.Step) -> String { "`\(step.id)` (\(step.label), taken by \(step.actor))" }
+    package func describe(_ step: ApprovalDeclaration.Step) -> String { "`\(step.id)` (\(step.label), taken by \(step.actor))" }
 
-    func check(line: Int, json: JSONValue) -> Result<Entry, Refusal> {
+    package func check(line: Int, json: JSONValue) -> Result<Entry, Refusal> {
         guard case .object(let object) = json else { return .failure(Refusal(line: line, step: nil, reason: "a step must be a JSON object, not \(json.describe)")) }
         let known = approval.steps.map(\.id) + [approval.rejection]
         guard case .string(let step)? = object["step"] else {
@@ -125,7 +132,7 @@ public struct ApprovalReplay: Sendable {
     }
 
     /// `{"title":…, "state":…, "closed":…, "next":{…}, "history":[…], "refused":[…]}`.
-    public var json: JSONText.Node {
+    package var json: JSONText.Node {
         let stateLabel: String? = rejected ? approval.rejectionLabel : stepIndex.map { approval.steps[$0].label }
         return .object([
             ("title", .string(approval.title)),

@@ -1,4 +1,6 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// Why a decision came out as it did: the rules that fired with their reasons and
 /// citations, and the values of the facts and intermediate results they read.
@@ -77,13 +79,13 @@ extension PolicyEvaluator {
 /// The facts, definitions, decisions and parameters a decision reads to reach a result:
 /// for a `first` table the conditions of the rules before the one that fired and that
 /// rule's condition and output; for other tables every condition.
-struct ReadSet {
-    var inputs: [Int] = []
-    var definitions: [Int] = []
-    var decisions: [Int] = []
-    var parameters: [Int] = []
+package struct ReadSet {
+    package var inputs: [Int] = []
+    package var definitions: [Int] = []
+    package var decisions: [Int] = []
+    package var parameters: [Int] = []
 
-    static func of(_ decision: DecisionDeclaration, fired: [Int], in policy: CheckedPolicy) -> ReadSet {
+    package static func of(_ decision: DecisionDeclaration, fired: [Int], in policy: CheckedPolicy) -> ReadSet {
         var expressions: [Expression] = []
         switch decision.body {
         case .table(let table):

@@ -1,4 +1,6 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// Every decision of a policy for one person on one date, with what fired.
 public struct Evaluation: Sendable {

@@ -1,4 +1,6 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 extension EvaluationSession {
     /// The value of definition `index` (an index into the policy's `definitions`) for the
@@ -10,7 +12,7 @@ extension EvaluationSession {
     /// _ = try session.evaluate(facts, on: date)
     /// let age = try session.definitionValue(policy.checked.definitions.firstIndex { $0.name == "age" }!)
     /// ```
-    public func definitionValue(_ index: Int) throws(EvaluationFault) -> Value? {
+    package func definitionValue(_ index: Int) throws(EvaluationFault) -> Value? {
         if let machine = lastFlat, let last {
             do {
                 return try machine.definitionValue(index)

@@ -1,10 +1,12 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// A readable explanation of an evaluation, in Chinese, for a policy officer or a
 /// caseworker: each decision, its value, the rule and its reason, the clause cited,
 /// and the facts that led there.
-public enum ExplanationText {
-    public static func render(_ evaluation: Evaluation, traces: [DecisionTrace], policy: CheckedPolicy) -> String {
+package enum ExplanationText {
+    package static func render(_ evaluation: Evaluation, traces: [DecisionTrace], policy: CheckedPolicy) -> String {
         var lines: [String] = []
         let who = evaluation.personID.map { "人员 \($0)，" } ?? ""
         lines.append("\(who)评估日期 \(evaluation.date)，政策 \(policy.metadata.title)（\(policy.metadata.id) 版本 \(policy.metadata.version)）")
@@ -26,7 +28,7 @@ public enum ExplanationText {
     }
 
     /// A value with enum labels where the policy gives them (`无偿服务 (free)`).
-    static func display(_ value: Value, _ type: ValueType) -> String {
+    package static func display(_ value: Value, _ type: ValueType) -> String {
         switch (value, type) {
         case (.bool(let v), _): return v ? "是" : "否"
         case (.decimal(let v), _): return v.formatted(places: 2)

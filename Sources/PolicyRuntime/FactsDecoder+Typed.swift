@@ -1,4 +1,6 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 extension FactsDecoder {
     /// The problem with an already-typed value of input `slot` (below its minimum, above its
@@ -8,17 +10,17 @@ extension FactsDecoder {
     /// ```swift
     /// decoder.problem(with: .integer(7), forInput: abilitySlot)   // `ability_level`: is 7, above …
     /// ```
-    public func problem(with value: Value, forInput slot: Int) -> FactProblem? {
+    package func problem(with value: Value, forInput slot: Int) -> FactProblem? {
         rangeProblem(value, policy.inputs[slot])
     }
 
     /// What a field of `type` must look like, for messages: `true or false`, `a date "YYYY-MM-DD"`.
-    public static func expected(_ type: ValueType) -> String {
+    package static func expected(_ type: ValueType) -> String {
         expectation(type)
     }
 
     /// The problem for a required input that was not given.
-    public func missingProblem(forInput slot: Int) -> FactProblem {
+    package func missingProblem(forInput slot: Int) -> FactProblem {
         let input = policy.inputs[slot]
         return FactProblem(field: input.name, message: "is missing (\(input.label)); expected \(FactsDecoder.expectation(input.type))")
     }

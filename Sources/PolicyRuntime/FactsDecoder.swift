@@ -1,5 +1,7 @@
 import Foundation
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// One person's facts, typed and in the policy's input order, ready to evaluate.
 public struct Facts: Sendable {
@@ -39,18 +41,18 @@ public struct FactProblem: Sendable, Hashable, CustomStringConvertible {
 
 /// Turns a JSON object into typed `Facts` for a policy, reporting every missing,
 /// unknown, wrongly typed or out-of-range field at once.
-public struct FactsDecoder: Sendable {
-    public let policy: CheckedPolicy
-    let slots: [String: Int]
+package struct FactsDecoder: Sendable {
+    package let policy: CheckedPolicy
+    package let slots: [String: Int]
 
-    public init(policy: CheckedPolicy) {
+    package init(policy: CheckedPolicy) {
         self.policy = policy
         var slots: [String: Int] = [:]
         for (index, input) in policy.inputs.enumerated() { slots[input.name] = index }
         self.slots = slots
     }
 
-    public func decode(_ json: JSONValue) -> Result<Facts, FactsError> {
+    package func decode(_ json: JSONValue) -> Result<Facts, FactsError> {
         guard case .object(let object) = json else {
             return .failure(FactsError(problems: [FactProblem(field: "(facts)", message: "expected a JSON object of facts, found \(json.describe)")]))
         }
@@ -87,7 +89,7 @@ public struct FactsDecoder: Sendable {
         return .success(Facts(values: values, id: id))
     }
 
-    func rangeProblem(_ value: Value, _ input: InputDeclaration) -> FactProblem? {
+    package func rangeProblem(_ value: Value, _ input: InputDeclaration) -> FactProblem? {
         if let places = input.decimalPlaces, case .decimal(let number) = value, Int(number.normalized.scale) > places {
             return FactProblem(field: input.name, message: "is \(number), with more than \(places) decimal places (\(places == 2 ? "an amount in yuan and fen" : "at most \(places) allowed"))", kind: .value)
         }
@@ -100,18 +102,18 @@ public struct FactsDecoder: Sendable {
         return nil
     }
 
-    static func rangeText(_ input: InputDeclaration) -> String {
+    package static func rangeText(_ input: InputDeclaration) -> String {
         let low = input.minimum.map { $0.display(as: input.type) } ?? "…"
         let high = input.maximum.map { $0.display(as: input.type) } ?? "…"
         return " (allowed: \(low) to \(high))"
     }
 
-    struct Message: Error {
-        let text: String
-        var kind: FactProblem.Kind = .shape
+    package struct Message: Error {
+        package let text: String
+        package var kind: FactProblem.Kind = .shape
     }
 
-    static func expectation(_ type: ValueType) -> String {
+    package static func expectation(_ type: ValueType) -> String {
         switch type {
         case .bool: return "true or false"
         case .integer: return "a whole number"
@@ -124,7 +126,7 @@ public struct FactsDecoder: Sendable {
         }
     }
 
-    static func value(_ raw: JSONValue, as type: ValueType) -> Result<Value, Message> {
+    package static func value(_ raw: JSONValue, as type: ValueType) -> Result<Value, Message> {
         // Built only on failure: the text names every allowed value, too costly to build per fact.
         var fail: Message { Message(text: "expected \(expectation(type)), found \(raw.describe)") }
         switch (type, raw) {

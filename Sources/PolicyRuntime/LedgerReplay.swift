@@ -1,5 +1,7 @@
 import Foundation
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// Replays ledger events, one at a time and in the order given, against the ledger a
 /// policy declares. An event is accepted whole or refused whole: a refused event
@@ -10,16 +12,16 @@ import PolicyModel
 /// replay.apply(line: 1, json: #"{"type":"issue","person":"p1","date":"2025-03-01","hours":20}"#)
 /// let report = replay.report(asOf: nil)
 /// ```
-public struct LedgerReplay: Sendable {
-    public let policy: CheckedPolicy
-    public let ledger: LedgerDeclaration
+package struct LedgerReplay: Sendable {
+    package let policy: CheckedPolicy
+    package let ledger: LedgerDeclaration
     /// Events dated after this date are refused (the `--as-of` of a replay).
-    public let asOf: CivilDate?
-    public private(set) var state: LedgerState
-    let interpreter: ReferenceInterpreter
+    package let asOf: CivilDate?
+    package private(set) var state: LedgerState
+    package let interpreter: ReferenceInterpreter
 
     /// Fails when the policy has no `ledger:` section.
-    public init(policy: CheckedPolicy, asOf: CivilDate? = nil) throws(LedgerError) {
+    package init(policy: CheckedPolicy, asOf: CivilDate? = nil) throws(LedgerError) {
         guard let ledger = policy.ledger else { throw LedgerError("policy `\(policy.metadata.id)` has no `ledger:` section") }
         self.policy = policy
         self.ledger = ledger
@@ -30,16 +32,19 @@ public struct LedgerReplay: Sendable {
 
     /// Applies one line of JSON text. Returns the refusal, or nil when accepted.
     @discardableResult
-    public mutating func apply(line: Int, json text: String) -> LedgerRefusalRecord? {
-        guard let json = try? JSONValue.parse(Data(text.utf8)) else {
-            return refuse(LedgerRefusalRecord(line: line, eventType: nil, date: nil, reason: "the line is not valid JSON"))
+    package mutating func apply(line: Int, json text: String) -> LedgerRefusalRecord? {
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(text.utf8)
+        } catch {
+            return refuse(LedgerRefusalRecord(line: line, eventType: nil, date: nil, reason: "the line is not valid JSON (column \(error.column): \(error.message))"))
         }
         return apply(line: line, json: json)
     }
 
     /// Applies one decoded event. Returns the refusal, or nil when accepted.
     @discardableResult
-    public mutating func apply(line: Int, json: JSONValue) -> LedgerRefusalRecord? {
+    package mutating func apply(line: Int, json: JSONValue) -> LedgerRefusalRecord? {
         switch stage(line: line, json: json) {
         case .success(let staged):
             state = staged
@@ -50,13 +55,13 @@ public struct LedgerReplay: Sendable {
         }
     }
 
-    mutating func refuse(_ refusal: LedgerRefusalRecord) -> LedgerRefusalRecord {
+    package mutating func refuse(_ refusal: LedgerRefusalRecord) -> LedgerRefusalRecord {
         state.refused.append(refusal)
         return refusal
     }
 
     /// The state the event would leave, computed on a copy; nothing is changed here.
-    func stage(line: Int, json: JSONValue) -> Result<LedgerState, LedgerRefusalRecord> {
+    package func stage(line: Int, json: JSONValue) -> Result<LedgerState, LedgerRefusalRecord> {
         guard case .object(let object) = json else {
             return .failure(.init(line: line, eventType: nil, date: nil, reason: "an event must be a JSON object, not \(json.describe)"))
         }
@@ -184,13 +189,13 @@ public struct LedgerReplay: Sendable {
     }
 
     /// A field's value as plain text: an id as written, not quoted.
-    static func plain(_ value: Value, _ type: ValueType) -> String {
+    package static func plain(_ value: Value, _ type: ValueType) -> String {
         if case .string(let text) = value { return text }
         return value.display(as: type)
     }
 
     /// Moves the lots of years before `year` into `expired`.
-    static func expire(_ state: inout LedgerState, account: Int, key: String, before year: Int) {
+    package static func expire(_ state: inout LedgerState, account: Int, key: String, before year: Int) {
         guard var lots = state.lots[account][key] else { return }
         for lotYear in lots.keys where lotYear < year {
             let amount = lots.removeValue(forKey: lotYear) ?? .zero
@@ -203,7 +208,7 @@ public struct LedgerReplay: Sendable {
 
     /// Balances, settlements, lapsed amounts, held events, checks and refusals, as of
     /// `date` (default: the replay's as-of date, else the latest accepted event).
-    public func report(asOf date: CivilDate? = nil) -> LedgerReport {
+    package func report(asOf date: CivilDate? = nil) -> LedgerReport {
         var view = state
         // Without a date, as of the latest event read, refused or not: a refused event in a
         // new year still means the old year's vouchers have lapsed.

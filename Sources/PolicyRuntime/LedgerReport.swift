@@ -1,4 +1,6 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// The outcome of a replay as of a date: what each account holds, what is owed to
 /// each provider, what has lapsed, which events still await a later one, the
@@ -18,15 +20,15 @@ public struct LedgerReport: Sendable {
             }
         }
 
-        public let check: LedgerCheck
+        package let check: LedgerCheck
         public let atLeast: Int64?
         public let groups: [Group]
     }
 
-    public let ledger: LedgerDeclaration
+    package let ledger: LedgerDeclaration
     public let policy: PolicyMetadata
     public let asOf: CivilDate?
-    public let state: LedgerState
+    package let state: LedgerState
     public let checks: [CheckResult]
 
     /// The balance of each key of a `balance` account, after lapses up to the report date.
@@ -43,7 +45,7 @@ public struct LedgerReport: Sendable {
 
     /// `{"policy":…, "ledger":…, "as_of":…, "events":{…}, "balances":{…}, "settlements":{…},
     /// "expired":{…}, "held":{…}, "checks":[…], "refused":[…]}`, keys sorted, amounts as two-decimal strings.
-    public var json: JSONText.Node {
+    package var json: JSONText.Node {
         func accounts(_ kind: LedgerAccount.Kind, _ table: (Int) -> [String: ExactDecimal]) -> JSONText.Node {
             .object(ledger.accounts.indices.filter { ledger.accounts[$0].kind == kind }.map { index in
                 let amounts = table(index)

@@ -1,27 +1,29 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// Everything a ledger replay has recorded so far. Value semantics: a copy is a
 /// snapshot, and two replays of the same events have equal states.
-public struct LedgerState: Sendable, Equatable {
+package struct LedgerState: Sendable, Equatable {
     /// Per account family, per key: the amounts by year of credit (year 0 when the
     /// account does not expire).
-    public internal(set) var lots: [[String: [Int: ExactDecimal]]]
+    package internal(set) var lots: [[String: [Int: ExactDecimal]]]
     /// Per account family, per key: what has lapsed.
-    public internal(set) var expired: [[String: ExactDecimal]]
+    package internal(set) var expired: [[String: ExactDecimal]]
     /// Per account family, per key: the date of the last event that touched it.
-    public internal(set) var lastDates: [[String: CivilDate]]
+    package internal(set) var lastDates: [[String: CivilDate]]
     /// Per event type: held events awaiting a later event, by id, with their field values.
-    public internal(set) var held: [[String: [Value]]]
+    package internal(set) var held: [[String: [Value]]]
     /// Per event type: ids already taken, with the line that took them.
-    public internal(set) var taken: [[String: Int]]
+    package internal(set) var taken: [[String: Int]]
     /// Per check: the distinct counted values per group.
-    public internal(set) var groups: [[String: Set<String>]]
-    public internal(set) var accepted = 0
-    public internal(set) var refused: [LedgerRefusalRecord] = []
+    package internal(set) var groups: [[String: Set<String>]]
+    package internal(set) var accepted = 0
+    package internal(set) var refused: [LedgerRefusalRecord] = []
     /// The latest date of an accepted event.
-    public internal(set) var latestDate: CivilDate?
+    package internal(set) var latestDate: CivilDate?
 
-    init(_ ledger: LedgerDeclaration) {
+    package init(_ ledger: LedgerDeclaration) {
         lots = Array(repeating: [:], count: ledger.accounts.count)
         expired = Array(repeating: [:], count: ledger.accounts.count)
         lastDates = Array(repeating: [:], count: ledger.accounts.count)
@@ -31,7 +33,7 @@ public struct LedgerState: Sendable, Equatable {
     }
 
     /// The balance of one account: the sum of its lots.
-    public func balance(account: Int, key: String) -> ExactDecimal {
+    package func balance(account: Int, key: String) -> ExactDecimal {
         (lots[account][key] ?? [:]).values.reduce(ExactDecimal.zero) { (try? $0.adding($1)) ?? $0 }
     }
 }

@@ -1,4 +1,6 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 extension PolicyEvaluator {
     /// One decision for a person on a date, computing only what it reads: a fault in a
@@ -8,7 +10,7 @@ extension PolicyEvaluator {
     /// ```swift
     /// let tier = try evaluator.evaluate(decision: 0, for: facts, on: date)
     /// ```
-    public func evaluate(decision index: Int, for facts: Facts, on date: CivilDate) throws(EvaluationError) -> (result: DecisionResult, frame: EvaluationFrame) {
+    package func evaluate(decision index: Int, for facts: Facts, on date: CivilDate) throws(EvaluationError) -> (result: DecisionResult, frame: EvaluationFrame) {
         try checkInForce(on: date)
         try checkDates(facts, on: date)
         let trees = treeEvaluator(on: date)

@@ -1,9 +1,11 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 extension PolicyEvaluator {
     /// The values of checked expressions over the policy's names (inputs, definitions,
     /// decisions) for one person on one date, computed with the decision trees.
-    public func evaluate(_ expressions: [Expression], for facts: Facts, on date: CivilDate) throws(EvaluationError) -> [Value] {
+    package func evaluate(_ expressions: [Expression], for facts: Facts, on date: CivilDate) throws(EvaluationError) -> [Value] {
         try checkInForce(on: date)
         try checkDates(facts, on: date)
         let trees = treeEvaluator(on: date)

@@ -1,4 +1,6 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// Places of a program given out by its priority order: the eligible are ranked by
 /// the policy's keys, ties by `id`, and the first `places` get one. Deterministic:
@@ -21,7 +23,7 @@ public struct ProgramAllocation: Sendable {
         }
     }
 
-    public let program: ProgramDeclaration
+    package let program: ProgramDeclaration
     public let places: Int
     public let date: CivilDate
     /// Every eligible person, best first.
@@ -33,7 +35,7 @@ public struct ProgramAllocation: Sendable {
     public var withoutPlace: Int { max(0, ranked.count - places) }
 
     /// Ranks `persons` (with the line each came from) under `program` on `date`.
-    public static func allocate(_ program: ProgramDeclaration, places: Int? = nil, persons: [(line: Int, facts: Facts)],
+    package static func allocate(_ program: ProgramDeclaration, places: Int? = nil, persons: [(line: Int, facts: Facts)],
                                 evaluator: PolicyEvaluator, on date: CivilDate) -> ProgramAllocation {
         var candidates: [Candidate] = []
         var problems: [Problem] = []
@@ -75,7 +77,7 @@ public struct ProgramAllocation: Sendable {
     }
 
     /// `{"program":…, "places":…, "eligible":…, "allocated":[…], "without_place":…, "problems":[…]}`.
-    public var json: JSONText.Node {
+    package var json: JSONText.Node {
         .object([
             ("program", .string(program.name)),
             ("label", .string(program.label)),

@@ -1,13 +1,15 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// The reference evaluator: reads the checked rules one by one, in order, exactly as
 /// written. Plain on purpose; the decision trees must agree with it.
-final class ReferenceInterpreter: DecisionEvaluating {
-    let program: EvaluationProgram
+package final class ReferenceInterpreter: DecisionEvaluating {
+    package let program: EvaluationProgram
 
-    init(program: EvaluationProgram) { self.program = program }
+    package init(program: EvaluationProgram) { self.program = program }
 
-    func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
+    package func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
         let decision = program.decisions[index]
         guard case .table(let table) = decision.body else { return try RuleOutcome.value(of: decision, in: frame) }
         var matched: [Int] = []

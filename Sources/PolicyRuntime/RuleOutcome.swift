@@ -1,9 +1,11 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// Turns the rules that matched in a table into the decision's value, the same way for
 /// both evaluators: the hit policy, the `else` row, and the faults when nothing fits.
-enum RuleOutcome {
-    static func value(of table: TableProgram, decision: DecisionProgram, matched: [Int], in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
+package enum RuleOutcome {
+    package static func value(of table: TableProgram, decision: DecisionProgram, matched: [Int], in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
         switch table.hitPolicy {
         case .first, .unique:
             if matched.count > 1 {
@@ -39,7 +41,7 @@ enum RuleOutcome {
         }
     }
 
-    static func output(_ table: TableProgram, _ rule: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> Value {
+    package static func output(_ table: TableProgram, _ rule: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> Value {
         do {
             return try table.outputs[rule].evaluate(in: frame)
         } catch {
@@ -48,7 +50,7 @@ enum RuleOutcome {
     }
 
     /// The value of a decision that is not a table: a formula or an apportionment.
-    static func value(of decision: DecisionProgram, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
+    package static func value(of decision: DecisionProgram, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
         switch decision.body {
         case .formula(let output, let span):
             do {
@@ -76,5 +78,5 @@ enum RuleOutcome {
     }
 
     /// `[0]`: the one rule of a formula or an apportionment fired.
-    static let firstRule = [0]
+    package static let firstRule = [0]
 }

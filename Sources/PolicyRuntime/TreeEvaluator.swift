@@ -1,22 +1,23 @@
 import PolicyCompiler
 import PolicyModel
+import RecordFormats
 
 /// Evaluates decisions by walking their compiled decision trees: one per period of a
 /// compiled policy, made once and shared by every evaluation in that period.
-final class TreeEvaluator: DecisionEvaluating {
+package final class TreeEvaluator: DecisionEvaluating {
     /// What one decision needs, without reference counting: `program` and `epoch`
     /// keep every object here alive for as long as the evaluator lives.
-    struct Plan {
+    package struct Plan {
         unowned(unsafe) let decision: DecisionProgram
         unowned(unsafe) let table: TableProgram?
         unowned(unsafe) let tree: DecisionTree?
     }
 
-    let program: EvaluationProgram
-    let epoch: PolicyEpoch
-    let plans: [Plan]
+    package let program: EvaluationProgram
+    package let epoch: PolicyEpoch
+    package let plans: [Plan]
 
-    init(program: EvaluationProgram, epoch: PolicyEpoch) {
+    package init(program: EvaluationProgram, epoch: PolicyEpoch) {
         self.program = program
         self.epoch = epoch
         plans = program.decisions.indices.map { index in
@@ -24,7 +25,7 @@ final class TreeEvaluator: DecisionEvaluating {
         }
     }
 
-    func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
+    package func evaluateDecision(_ index: Int, in frame: EvaluationFrame) throws(EvaluationFault) -> (Value, [Int]) {
         let plan = plans[index]
         if let table = plan.table, let tree = plan.tree {
             let matched = try walk(tree, decision: plan.decision, in: frame)
@@ -33,7 +34,7 @@ final class TreeEvaluator: DecisionEvaluating {
         return try RuleOutcome.value(of: plan.decision, in: frame)
     }
 
-    func walk(_ tree: DecisionTree, decision: DecisionProgram, in frame: EvaluationFrame) throws(EvaluationFault) -> [Int] {
+    package func walk(_ tree: DecisionTree, decision: DecisionProgram, in frame: EvaluationFrame) throws(EvaluationFault) -> [Int] {
         let steps = tree.steps
         var step = steps[tree.root]
         while step.atom >= 0 {
@@ -53,7 +54,7 @@ final class TreeEvaluator: DecisionEvaluating {
 extension AtomKernel {
     /// The answer of a recognised (not `general`) test.
     @inline(__always)
-    func answer(in frame: EvaluationFrame) throws(EvaluationFault) -> Bool {
+    package func answer(in frame: EvaluationFrame) throws(EvaluationFault) -> Bool {
         let value: Value
         switch source {
         case .input: value = frame.inputs[Int(index)]

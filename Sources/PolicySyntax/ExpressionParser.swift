@@ -5,9 +5,9 @@ import PolicyModel
 /// ```swift
 /// let written = try ExpressionParser.parse(scalar)   // "age >= 70 and residence == urban"
 /// ```
-public struct ExpressionParser {
+package struct ExpressionParser {
     /// The deepest nesting an expression may have: the parser recurses once per level.
-    public static let maximumDepth = 48
+    package static let maximumDepth = 48
 
     let tokens: [ExpressionToken]
     let scalar: YAMLScalar
@@ -15,7 +15,7 @@ public struct ExpressionParser {
     var depth = 0
 
     /// Parses the whole text of `scalar` as one expression.
-    public static func parse(_ scalar: YAMLScalar) throws(Diagnostic) -> WrittenExpression {
+    package static func parse(_ scalar: YAMLScalar) throws(Diagnostic) -> WrittenExpression {
         do throws(ExpressionParseError) {
             let tokens = try ExpressionLexer(scalar.text).tokens()
             var parser = ExpressionParser(tokens: tokens, scalar: scalar)

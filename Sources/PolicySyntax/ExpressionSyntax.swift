@@ -2,8 +2,8 @@ import PolicyModel
 
 /// An expression as written, before names and types are resolved. Each node knows the
 /// characters it covers in its scalar, so every diagnostic can point into the file.
-public struct ExpressionSyntax: Sendable {
-    public indirect enum Kind: Sendable {
+package struct ExpressionSyntax: Sendable {
+    package indirect enum Kind: Sendable {
         case name(String)
         case integer(String)
         case decimal(String)
@@ -19,29 +19,29 @@ public struct ExpressionSyntax: Sendable {
         case field(ExpressionSyntax, String)
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// Where in the file the expression is written.
-    public let span: SourceSpan
+    package let span: SourceSpan
 
-    public init(_ kind: Kind, span: SourceSpan) {
+    package init(_ kind: Kind, span: SourceSpan) {
         self.kind = kind
         self.span = span
     }
 }
 
 /// The binary operators of the expression language.
-public enum BinaryOperator: String, Sendable {
+package enum BinaryOperator: String, Sendable {
     case and, or
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case add = "+", subtract = "-", multiply = "*", divide = "/"
 }
 
 /// An expression and the text it was written as (kept for pictures and explanations).
-public struct WrittenExpression: Sendable {
-    public let syntax: ExpressionSyntax
-    public let text: String
+package struct WrittenExpression: Sendable {
+    package let syntax: ExpressionSyntax
+    package let text: String
 
-    public init(syntax: ExpressionSyntax, text: String) {
+    package init(syntax: ExpressionSyntax, text: String) {
         self.syntax = syntax
         self.text = text
     }

@@ -5,11 +5,11 @@ import PolicyModel
 /// ```swift
 /// let file = try PolicyFileParser.parse(text, path: "policies/anqing.yaml")
 /// ```
-public struct PolicyFileParser {
+package struct PolicyFileParser {
     var diagnostics = DiagnosticList()
     let path: String
 
-    public static func parse(_ text: String, path: String) throws(DiagnosticList) -> PolicyFile {
+    package static func parse(_ text: String, path: String) throws(DiagnosticList) -> PolicyFile {
         let root = try YAMLReader().read(text, file: path)
         var parser = PolicyFileParser(path: path)
         let file = try parser.parseFile(root, text: text)
@@ -77,7 +77,7 @@ public struct PolicyFileParser {
                                   sources: sources, span: reader.span)
     }
 
-    public static func isValidPolicyID(_ id: String) -> Bool {
+    package static func isValidPolicyID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, ("a"..."z").contains(first), id.unicodeScalars.count <= 64 else { return false }
         return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }

@@ -1,11 +1,11 @@
 import PolicyModel
 
 /// A value and the place it was written.
-public struct Located<Value: Sendable>: Sendable {
-    public let value: Value
-    public let span: SourceSpan
+package struct Located<Value: Sendable>: Sendable {
+    package let value: Value
+    package let span: SourceSpan
 
-    public init(_ value: Value, _ span: SourceSpan) {
+    package init(_ value: Value, _ span: SourceSpan) {
         self.value = value
         self.span = span
     }
@@ -13,131 +13,131 @@ public struct Located<Value: Sendable>: Sendable {
 
 /// One policy file as written: a whole policy (with a `policy:` header), a variant
 /// (with `extends:`), or a fragment shared by `include:` (no header).
-public struct PolicyFile: Sendable {
-    public let path: String
-    public let text: String
-    public let header: PolicyHeaderSyntax?
-    public let extends: Located<String>?
-    public let includes: [Located<String>]
-    public let inputs: [InputSyntax]
-    public let parameters: [ParameterSyntax]
-    public let definitions: [DefinitionSyntax]
-    public let decisions: [DecisionSyntax]
-    public let ledger: LedgerSyntax?
-    public let approval: ApprovalSyntax?
-    public let programs: [ProgramSyntax]
+package struct PolicyFile: Sendable {
+    package let path: String
+    package let text: String
+    package let header: PolicyHeaderSyntax?
+    package let extends: Located<String>?
+    package let includes: [Located<String>]
+    package let inputs: [InputSyntax]
+    package let parameters: [ParameterSyntax]
+    package let definitions: [DefinitionSyntax]
+    package let decisions: [DecisionSyntax]
+    package let ledger: LedgerSyntax?
+    package let approval: ApprovalSyntax?
+    package let programs: [ProgramSyntax]
 }
 
 /// The `policy:` section: who, what, which version, from when, after which documents.
-public struct PolicyHeaderSyntax: Sendable {
-    public let id: Located<String>
-    public let title: Located<String>
-    public let titleEnglish: String?
-    public let version: Located<String>
-    public let effectiveFrom: YAMLScalar?
-    public let effectiveUntil: YAMLScalar?
-    public let sources: [String]
-    public let span: SourceSpan
+package struct PolicyHeaderSyntax: Sendable {
+    package let id: Located<String>
+    package let title: Located<String>
+    package let titleEnglish: String?
+    package let version: Located<String>
+    package let effectiveFrom: YAMLScalar?
+    package let effectiveUntil: YAMLScalar?
+    package let sources: [String]
+    package let span: SourceSpan
 }
 
 /// The `source:` and `note:` that travel with a declaration or a rule.
-public struct ProvenanceSyntax: Sendable {
-    public let source: String?
-    public let note: String?
+package struct ProvenanceSyntax: Sendable {
+    package let source: String?
+    package let note: String?
 
-    public init(source: String?, note: String?) {
+    package init(source: String?, note: String?) {
         self.source = source
         self.note = note
     }
 }
 
 /// A written type: `integer`, `enum` with `values`, `list of enum`, …
-public struct TypeSyntax: Sendable {
+package struct TypeSyntax: Sendable {
     /// One enum value and its Chinese label.
-    public struct EnumValue: Sendable {
-        public let name: String
-        public let label: String?
-        public let span: SourceSpan
+    package struct EnumValue: Sendable {
+        package let name: String
+        package let label: String?
+        package let span: SourceSpan
     }
 
-    public let base: Located<String>
-    public let isList: Bool
-    public let values: [EnumValue]?
+    package let base: Located<String>
+    package let isList: Bool
+    package let values: [EnumValue]?
 }
 
-public struct InputSyntax: Sendable {
-    public let name: Located<String>
-    public let type: TypeSyntax?
-    public let label: String?
-    public let labelEnglish: String?
-    public let defaultValue: YAMLScalar?
-    public let minimum: YAMLScalar?
-    public let maximum: YAMLScalar?
+package struct InputSyntax: Sendable {
+    package let name: Located<String>
+    package let type: TypeSyntax?
+    package let label: String?
+    package let labelEnglish: String?
+    package let defaultValue: YAMLScalar?
+    package let minimum: YAMLScalar?
+    package let maximum: YAMLScalar?
     /// For a decimal: the most decimal places a value may have (`2` for money).
-    public let decimals: YAMLScalar?
-    public let notAfter: YAMLScalar?
-    public let provenance: ProvenanceSyntax
+    package let decimals: YAMLScalar?
+    package let notAfter: YAMLScalar?
+    package let provenance: ProvenanceSyntax
 }
 
-public struct ParameterSyntax: Sendable {
+package struct ParameterSyntax: Sendable {
     /// One figure in force from a date.
-    public struct Period: Sendable {
-        public let from: YAMLScalar?
-        public let value: YAMLScalar
-        public let provenance: ProvenanceSyntax
-        public let span: SourceSpan
+    package struct Period: Sendable {
+        package let from: YAMLScalar?
+        package let value: YAMLScalar
+        package let provenance: ProvenanceSyntax
+        package let span: SourceSpan
     }
 
-    public let name: Located<String>
-    public let type: TypeSyntax?
-    public let label: String?
-    public let periods: [Period]
-    public let provenance: ProvenanceSyntax
+    package let name: Located<String>
+    package let type: TypeSyntax?
+    package let label: String?
+    package let periods: [Period]
+    package let provenance: ProvenanceSyntax
 }
 
-public struct DefinitionSyntax: Sendable {
-    public let name: Located<String>
-    public let type: TypeSyntax?
-    public let label: String?
-    public let expression: WrittenExpression
-    public let provenance: ProvenanceSyntax
+package struct DefinitionSyntax: Sendable {
+    package let name: Located<String>
+    package let type: TypeSyntax?
+    package let label: String?
+    package let expression: WrittenExpression
+    package let provenance: ProvenanceSyntax
 }
 
-public struct DecisionSyntax: Sendable {
-    public let name: Located<String>
-    public let type: TypeSyntax?
-    public let label: String?
-    public let isPublic: Bool?
-    public let hitPolicy: Located<String>?
-    public let rules: [RuleSyntax]?
-    public let formula: WrittenExpression?
-    public let apportionment: ApportionmentSyntax?
-    public let removeRules: [Located<String>]
-    public let reason: String?
-    public let provenance: ProvenanceSyntax
+package struct DecisionSyntax: Sendable {
+    package let name: Located<String>
+    package let type: TypeSyntax?
+    package let label: String?
+    package let isPublic: Bool?
+    package let hitPolicy: Located<String>?
+    package let rules: [RuleSyntax]?
+    package let formula: WrittenExpression?
+    package let apportionment: ApportionmentSyntax?
+    package let removeRules: [Located<String>]
+    package let reason: String?
+    package let provenance: ProvenanceSyntax
 }
 
-public struct RuleSyntax: Sendable {
-    public let id: Located<String>?
-    public let condition: WrittenExpression?
-    public let isElse: Bool
-    public let output: WrittenExpression
-    public let reason: String?
-    public let provenance: ProvenanceSyntax
-    public let placeBefore: Located<String>?
-    public let placeAfter: Located<String>?
-    public let span: SourceSpan
+package struct RuleSyntax: Sendable {
+    package let id: Located<String>?
+    package let condition: WrittenExpression?
+    package let isElse: Bool
+    package let output: WrittenExpression
+    package let reason: String?
+    package let provenance: ProvenanceSyntax
+    package let placeBefore: Located<String>?
+    package let placeAfter: Located<String>?
+    package let span: SourceSpan
 }
 
-public struct ApportionmentSyntax: Sendable {
+package struct ApportionmentSyntax: Sendable {
     /// One payer: a share expression, or nil for the remainder payer.
-    public struct Payer: Sendable {
-        public let name: Located<String>
-        public let share: WrittenExpression?
+    package struct Payer: Sendable {
+        package let name: Located<String>
+        package let share: WrittenExpression?
     }
 
-    public let total: WrittenExpression
-    public let payers: [Payer]
-    public let reductionOrder: [Located<String>]
-    public let span: SourceSpan
+    package let total: WrittenExpression
+    package let payers: [Payer]
+    package let reductionOrder: [Located<String>]
+    package let span: SourceSpan
 }

@@ -2,12 +2,12 @@ import PolicyModel
 
 /// A YAML node as the policy parser sees it: text scalars (never pre-typed), sequences
 /// and mappings with ordered keys, each with the place it was written.
-public indirect enum YAMLNode: Sendable {
+package indirect enum YAMLNode: Sendable {
     case scalar(YAMLScalar)
     case sequence([YAMLNode], SourceSpan)
     case mapping([YAMLEntry], SourceSpan)
 
-    public var span: SourceSpan {
+    package var span: SourceSpan {
         switch self {
         case .scalar(let scalar): return scalar.span
         case .sequence(_, let span), .mapping(_, let span): return span
@@ -15,7 +15,7 @@ public indirect enum YAMLNode: Sendable {
     }
 
     /// How the node is described in a message (`a list`, `a mapping`, `text`).
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case .scalar: return "a single value"
         case .sequence: return "a list"
@@ -25,17 +25,17 @@ public indirect enum YAMLNode: Sendable {
 }
 
 /// A scalar's text and where its content starts.
-public struct YAMLScalar: Sendable {
-    public enum Style: Sendable { case plain, quoted, block }
+package struct YAMLScalar: Sendable {
+    package enum Style: Sendable { case plain, quoted, block }
 
-    public let text: String
+    package let text: String
     /// Points at the first character of the content (after an opening quote).
-    public let span: SourceSpan
-    public let style: Style
+    package let span: SourceSpan
+    package let style: Style
     /// For a block scalar: the line and column where each content line starts.
-    public let lineStarts: [SourceSpan]
+    package let lineStarts: [SourceSpan]
 
-    public init(text: String, span: SourceSpan, style: Style, lineStarts: [SourceSpan] = []) {
+    package init(text: String, span: SourceSpan, style: Style, lineStarts: [SourceSpan] = []) {
         self.text = text
         self.span = span
         self.style = style
@@ -43,7 +43,7 @@ public struct YAMLScalar: Sendable {
     }
 
     /// The span of `length` characters starting `offset` characters into the text.
-    public func span(offset: Int, length: Int) -> SourceSpan {
+    package func span(offset: Int, length: Int) -> SourceSpan {
         if style == .block || text.contains("\n") {
             var remaining = offset
             var lineIndex = 0
@@ -65,12 +65,12 @@ public struct YAMLScalar: Sendable {
 }
 
 /// One `key: value` of a mapping.
-public struct YAMLEntry: Sendable {
-    public let key: String
-    public let keySpan: SourceSpan
-    public let value: YAMLNode
+package struct YAMLEntry: Sendable {
+    package let key: String
+    package let keySpan: SourceSpan
+    package let value: YAMLNode
 
-    public init(key: String, keySpan: SourceSpan, value: YAMLNode) {
+    package init(key: String, keySpan: SourceSpan, value: YAMLNode) {
         self.key = key
         self.keySpan = keySpan
         self.value = value

@@ -4,22 +4,22 @@ import Yams
 /// Reads YAML text into `YAMLNode`s, refusing what a policy file never needs and a
 /// hostile file could abuse: anchors and aliases (alias bombs), tags, very deep
 /// nesting, very large files and documents with too many nodes.
-public struct YAMLReader: Sendable {
+package struct YAMLReader: Sendable {
     /// Limits on what one file may contain.
-    public struct Limits: Sendable {
-        public var maximumBytes = 4 << 20
-        public var maximumDepth = 64
-        public var maximumNodes = 500_000
+    package struct Limits: Sendable {
+        package var maximumBytes = 4 << 20
+        package var maximumDepth = 64
+        package var maximumNodes = 500_000
 
-        public init() {}
+        package init() {}
     }
 
-    public var limits = Limits()
+    package var limits = Limits()
 
-    public init() {}
+    package init() {}
 
     /// The document in `text`, read from `file` (used in spans).
-    public func read(_ text: String, file: String) throws(DiagnosticList) -> YAMLNode {
+    package func read(_ text: String, file: String) throws(DiagnosticList) -> YAMLNode {
         // CRLF line ends become LF: "\r\n" is one Character, which line scans would miss.
         // Columns do not move, since the carriage return only ever ends a line.
         let text = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text

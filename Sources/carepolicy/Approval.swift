@@ -1,5 +1,12 @@
 import ArgumentParser
 import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy approval POLICY --history FILE.jsonl`: where an application stands.
 struct Approval: ParsableCommand {

@@ -1,6 +1,13 @@
 import ArgumentParser
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy batch POLICY --input FILE --as-of DATE --out FILE`: evaluate a whole file.
 struct Batch: ParsableCommand {

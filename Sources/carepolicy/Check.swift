@@ -1,5 +1,12 @@
 import ArgumentParser
 import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy check [PATH…]`: parse, type-check and compile policies; report every problem.
 struct Check: ParsableCommand {

@@ -1,5 +1,12 @@
 import ArgumentParser
 import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy diff OLD NEW`: where a decision differs between two versions of a policy.
 struct Diff: ParsableCommand {

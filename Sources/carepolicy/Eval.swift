@@ -1,6 +1,13 @@
 import ArgumentParser
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy eval POLICY --facts FILE`: evaluate one person (`.json`) or many (`.jsonl`).
 struct Eval: ParsableCommand {
@@ -27,12 +34,13 @@ struct Eval: ParsableCommand {
     @Option(help: "json (default) or text: a readable explanation in Chinese.")
     var format: EvalFormat = .json
 
-    @Option(help: "tree (default) or reference: the rule-by-rule reference interpreter.")
-    var engine: PolicyEvaluator.Engine = .tree
+    @Option(help: "flat (default): the flat machine, the trees where it cannot; tree: the decision trees; reference: the rule-by-rule reference interpreter.")
+    var engine: EvaluationEngine = .flat
 
     func run() throws {
         let date = try parseDate(asOf)
-        let loaded = try loadPolicyOrExit(policy)
+        let loaded = try loadPolicyOrExit(policy, engine: engine)
+        let session = loaded.session()
         let input = try readInput(facts)
         let isLines = facts.hasSuffix(".jsonl") || (facts == "-" && input.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.count > 1)
         let lines: [(Int, String)] = isLines
@@ -42,7 +50,7 @@ struct Eval: ParsableCommand {
         for (lineNumber, text) in lines {
             do {
                 let facts = try loaded.decodeFacts(json: text)
-                let evaluation = try loaded.evaluator.evaluate(facts, on: date, engine: engine)
+                let evaluation = try session.evaluate(facts, on: date)
                 let traces = explain || format == .text ? loaded.evaluator.trace(evaluation, facts: facts) : nil
                 switch format {
                 case .json:
@@ -78,7 +86,7 @@ enum EvalFormat: String, ExpressibleByArgument, CaseIterable {
     case json, text
 }
 
-extension PolicyEvaluator.Engine: ExpressibleByArgument {}
+extension EvaluationEngine: ExpressibleByArgument {}
 
 func parseDate(_ text: String?) throws -> CivilDate {
     guard let text else { return CivilDate.today() }

@@ -1,6 +1,13 @@
 import ArgumentParser
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy explain POLICY --facts F --why-not decision=value`: what would have to change.
 struct Explain: ParsableCommand {

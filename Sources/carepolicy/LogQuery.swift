@@ -1,6 +1,14 @@
 import ArgumentParser
 import CarePolicyService
 import Foundation
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy log`: read the decision log the service writes.
 struct Log: ParsableCommand {

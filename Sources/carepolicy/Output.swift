@@ -1,4 +1,12 @@
 import Foundation
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// Writing to standard output and standard error without buffering surprises.
 enum Output {

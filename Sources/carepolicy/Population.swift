@@ -1,6 +1,13 @@
 import ArgumentParser
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy population --size N --seed S --out FILE`: a synthetic population.
 struct Population: ParsableCommand {

@@ -1,5 +1,12 @@
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// A one-line progress bar on standard error (rows/s and time left), drawn only when
 /// standard error is a terminal, at most five times a second.

@@ -2,6 +2,14 @@ import ArgumentParser
 import CarePolicyService
 import Foundation
 import Logging
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy serve`: the evaluation service over HTTP, with hot reload and the decision log.
 struct Serve: AsyncParsableCommand {

@@ -1,6 +1,13 @@
 import Foundation
 import ArgumentParser
 import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy test [PATH…]`: run policy test files and report rule coverage.
 struct TestPolicies: ParsableCommand {

@@ -1,5 +1,12 @@
 import ArgumentParser
 import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy tree POLICY`: show the compiled decision trees.
 struct Tree: ParsableCommand {

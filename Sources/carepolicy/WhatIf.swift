@@ -1,6 +1,13 @@
 import ArgumentParser
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
+import PolicySimulation
 
 /// `carepolicy whatif BASELINE VARIANT --input POP --as-of DATE --report DIR`: compare a variant with its baseline.
 struct WhatIf: ParsableCommand {

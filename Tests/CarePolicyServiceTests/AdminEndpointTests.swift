@@ -5,6 +5,13 @@ import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import Testing
+import CarePolicyService
+import PolicyBatch
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 @Suite("Admin: POST /v1/admin/reload, PUT /v1/admin/policies/{id}")
 struct AdminEndpointTests {

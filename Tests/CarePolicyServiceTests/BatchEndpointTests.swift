@@ -5,6 +5,12 @@ import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import Testing
+import PolicyBatch
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 @Suite("POST /v1/policies/{id}/evaluate-batch")
 struct BatchEndpointTests {

@@ -6,6 +6,12 @@ import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import Testing
+import PolicyBatch
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 @Suite("Decision log and GET /v1/decisions")
 struct DecisionLogTests {

@@ -5,6 +5,13 @@ import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import Testing
+import CarePolicyService
+import PolicyBatch
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 @Suite("POST /v1/policies/{id}/evaluate")
 struct EvaluateEndpointTests {

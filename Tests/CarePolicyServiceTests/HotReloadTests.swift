@@ -4,6 +4,13 @@ import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import Testing
+import CarePolicyService
+import PolicyBatch
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 @Suite("Hot reload")
 struct HotReloadTests {

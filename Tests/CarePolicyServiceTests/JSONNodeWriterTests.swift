@@ -3,6 +3,12 @@ import CarePolicy
 import Hummingbird
 import TestSupport
 import Testing
+import PolicyBatch
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 @Suite("JSONNodeWriter")
 struct JSONNodeWriterTests {

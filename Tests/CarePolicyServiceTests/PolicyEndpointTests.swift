@@ -5,6 +5,13 @@ import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import Testing
+import CarePolicyService
+import PolicyBatch
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 @Suite("GET /v1/policies, /v1/policies/{id}, /v1/policies/{id}/status")
 struct PolicyEndpointTests {

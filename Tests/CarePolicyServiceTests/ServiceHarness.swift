@@ -4,6 +4,13 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import TestSupport
+import CarePolicy
+import PolicyBatch
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// A service under test: its own copy of the policies and its own data directory,
 /// both in a fresh temporary folder, so tests may edit files and run in parallel.

@@ -4,6 +4,13 @@ import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import Testing
+import CarePolicyService
+import PolicyBatch
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 @Suite("GET /v1/policies/{id}/tree")
 struct TreeEndpointTests {

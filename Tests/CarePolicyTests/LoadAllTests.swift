@@ -1,6 +1,11 @@
 import CarePolicy
 import Testing
 import TestSupport
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// A platform loads the whole policy directory at once, keyed by policy id.
 @Suite struct LoadAllTests {
@@ -9,7 +14,7 @@ import TestSupport
         #expect(Set(policies.keys).isSuperset(of: ["anqing", "dongxihu", "rural-pilot"]))
         let anqing = try #require(policies["anqing"])
         let facts = try anqing.decodeFacts(json: SamplePerson.json())
-        let evaluation = try anqing.evaluate(facts, asOf: CivilDate(year: 2026, month: 6, day: 1)!)
+        let evaluation = try anqing.evaluate(facts, on: CivilDate(year: 2026, month: 6, day: 1)!)
         #expect(evaluation.json(of: "service_tier", in: anqing) == #""paid""#)
     }
 

@@ -2,6 +2,11 @@ import CarePolicy
 import Foundation
 import Testing
 import TestSupport
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// Policy test files: cases pass or fail with a readable difference, and every rule a
 /// case fires is counted for coverage.

@@ -2,6 +2,12 @@ import CarePolicy
 import Foundation
 import Testing
 import TestSupport
+import PolicyCheck
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// Each broken fixture is refused with exactly the diagnostics in its `expected.txt`:
 /// location, source line, caret and help, as a policy officer sees them.

@@ -1,6 +1,12 @@
 import CarePolicy
 import Testing
 import TestSupport
+import PolicyCheck
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// A variant extends a base: it overrides a parameter's timeline, replaces a rule in
 /// place by its id and inserts a new rule after another.

@@ -1,6 +1,11 @@
 import CarePolicy
 import Testing
 import TestSupport
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// The tree pictures a policy officer reads: text, Mermaid and Graphviz, with Chinese labels.
 @Suite struct TreeRendererTests {

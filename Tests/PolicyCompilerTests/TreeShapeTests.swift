@@ -1,6 +1,11 @@
 import CarePolicy
 import Testing
 import TestSupport
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// Rule tables compile to decision DAGs in which a shared test is evaluated once per
 /// path and a test implied by earlier answers is not evaluated at all.

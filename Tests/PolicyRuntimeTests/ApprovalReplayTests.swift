@@ -2,6 +2,11 @@ import Foundation
 import CarePolicy
 import Testing
 import TestSupport
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// Anqing's approval path (brief 2.4): submitted → community_reviewed → street_reviewed
 /// → district_approved, with a rejection possible at any open step.

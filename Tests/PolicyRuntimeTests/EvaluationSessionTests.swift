@@ -1,6 +1,12 @@
 import CarePolicy
 import Testing
+import PolicySimulation
 import TestSupport
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// A session reuses its memory between persons and gives exactly what a one-off
 /// evaluation gives, across parameter periods.

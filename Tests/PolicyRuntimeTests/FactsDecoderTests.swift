@@ -2,6 +2,11 @@ import CarePolicy
 import Foundation
 import Testing
 import TestSupport
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// Facts arrive as JSON: every problem is reported at once, naming the field and what
 /// is allowed; defaults fill what a policy allows to be missing.

@@ -1,6 +1,12 @@
 import CarePolicy
 import Testing
+import PolicySimulation
 import TestSupport
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// The flat machine: every construct it runs agrees with the reference interpreter on
 /// random persons, a hand-worked person gets the hand-worked answers, a fault gives the
@@ -72,7 +78,7 @@ import TestSupport
         // Before 2025 `late` has no value; an old person's `later` reads it.
         let day = CivilDate(year: 2024, month: 6, day: 1)!
         var errors: [String] = []
-        for engine in [PolicyEvaluator.Engine.flat, .tree] {
+        for engine in [EvaluationEngine.flat, .tree] {
             do {
                 _ = try policy.evaluate(json: Self.person, on: day, engine: engine)
                 Issue.record("\(engine) evaluated a person whose decision reads a parameter not in force")
@@ -92,7 +98,7 @@ import TestSupport
     @Test func aBirthDateAfterTheEvaluationDateIsTheSameErrorOnTheFlatMachine() throws {
         let json = Self.person.replacingOccurrences(of: "1940-03-01", with: "2027-01-01")
         var messages: [String] = []
-        for engine in [PolicyEvaluator.Engine.flat, .tree] {
+        for engine in [EvaluationEngine.flat, .tree] {
             do {
                 _ = try policy.evaluate(json: json, on: date, engine: engine)
             } catch {

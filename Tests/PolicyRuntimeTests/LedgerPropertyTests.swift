@@ -1,7 +1,13 @@
 import Foundation
 import CarePolicy
 import Testing
+import PolicySimulation
 import TestSupport
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// Random event streams for each district ledger, with some bad events mixed in.
 enum RandomEvents {

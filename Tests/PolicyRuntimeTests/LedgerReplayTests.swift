@@ -1,6 +1,11 @@
 import CarePolicy
 import Testing
 import TestSupport
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// Replays a ledger from JSON Lines text and returns the report.
 func replay(_ policy: LoadedPolicy, _ lines: [String], asOf: String? = nil) throws -> LedgerReport {
@@ -129,7 +134,7 @@ extension LedgerReport {
             #"{"type":"issue","person":"p1","date":"2025-03-01","hours":4,"note":"extra fields are allowed"}"#,
         ])
         #expect(report.state.refused.map(\.reason) == [
-            "the line is not valid JSON",
+            "the line is not valid JSON (column 1: expected a value (an object, array, string, number, true, false or null))",
             "an event must be a JSON object, not a list",
             "the event has no `type`; the types are `issue`, `spend`",
             "unknown event type `isue`; the types are `issue`, `spend`; did you mean `issue`?",

@@ -1,6 +1,11 @@
 import CarePolicy
 import Testing
 import TestSupport
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
 
 /// Division by zero or a table with no matching rule is an error with the rule's
 /// location, from both evaluators, never a crash.
@@ -10,7 +15,7 @@ import TestSupport
 
     init() throws { policy = try LoadedPolicy.load(path: FixturePaths.fixture("runtime_faults")) }
 
-    func fault(_ json: String, engine: PolicyEvaluator.Engine) -> EvaluationFault? {
+    func fault(_ json: String, engine: EvaluationEngine) -> EvaluationFault? {
         do {
             _ = try policy.evaluate(json: json, on: date, engine: engine)
             return nil
@@ -20,15 +25,15 @@ import TestSupport
         }
     }
 
-    @Test(arguments: [PolicyEvaluator.Engine.tree, .flat, .reference])
-    func divisionByZeroNamesTheFormula(engine: PolicyEvaluator.Engine) throws {
+    @Test(arguments: [EvaluationEngine.tree, .flat, .reference])
+    func divisionByZeroNamesTheFormula(engine: EvaluationEngine) throws {
         let found = try #require(fault(#"{"amount": "10.00", "count": 0}"#, engine: engine))
         #expect(found.kind == .divisionByZero)
         #expect(FixturePaths.portable(found.description) == "Fixtures/runtime_faults/policy.yaml:8:12: division by zero")
     }
 
-    @Test(arguments: [PolicyEvaluator.Engine.tree, .flat, .reference])
-    func noMatchingRuleWithoutElseNamesTheDecision(engine: PolicyEvaluator.Engine) throws {
+    @Test(arguments: [EvaluationEngine.tree, .flat, .reference])
+    func noMatchingRuleWithoutElseNamesTheDecision(engine: EvaluationEngine) throws {
         let found = try #require(fault(#"{"amount": "10.00", "count": 2}"#, engine: engine))
         #expect(found.kind == .noRuleMatched)
         #expect(FixturePaths.portable(found.description)

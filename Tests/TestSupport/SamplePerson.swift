@@ -1,5 +1,9 @@
 import CarePolicy
+import PolicyRuntime
+import PolicyCompiler
 import Foundation
+import PolicyModel
+import RecordFormats
 
 /// A person with every fact of the shared vocabulary, as JSON text, with fields to
 /// override: `SamplePerson.json(["birth_date": "1950-01-01", "subsistence": "dibao"])`.

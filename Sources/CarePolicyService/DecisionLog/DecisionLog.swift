@@ -1,14 +1,21 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// Records every evaluation off the request path: a request appends to a queue; this
 /// service writes the queue to SQLite in one transaction every `flushInterval`, and
 /// writes whatever is left when the service shuts down gracefully — after the HTTP
 /// server, which shuts down first, has answered its last request.
-public final class DecisionLog: Service, Sendable {
-    public let store: DecisionLogStore
-    public let masking: DecisionMasking
+package final class DecisionLog: Service, Sendable {
+    package let store: DecisionLogStore
+    package let masking: DecisionMasking
     let configuration: DecisionLogConfiguration
     let metrics: ServiceMetrics
     let logger: Logger
@@ -32,7 +39,7 @@ public final class DecisionLog: Service, Sendable {
 
     /// Writes everything queued before the call (at most `batchSize` rows per
     /// transaction); returns when it is committed. A failed write puts its rows back.
-    public func flush() async throws {
+    package func flush() async throws {
         var remaining = pendingCount
         repeat {
             let batch = pending.withLock { queue in
@@ -54,9 +61,9 @@ public final class DecisionLog: Service, Sendable {
     }
 
     /// The number of decisions waiting to be written.
-    public var pendingCount: Int { pending.withLock { $0.count } }
+    package var pendingCount: Int { pending.withLock { $0.count } }
 
-    public func run() async throws {
+    package func run() async throws {
         // Graceful shutdown cancels the wait, so the last flush never waits for a timer.
         try? await cancelWhenGracefulShutdown { [self] in
             while true {

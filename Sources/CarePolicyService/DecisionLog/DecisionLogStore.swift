@@ -1,16 +1,23 @@
 import Foundation
 import GRDB
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// The decision log database: SQLite in WAL mode under the data directory, written by
 /// one writer in transactions of many rows, read by any number of readers (the
 /// service's `/v1/decisions`, `carepolicy log query`, another process). A process
 /// killed mid-write loses at most the transaction in flight, never half a row.
-public final class DecisionLogStore: Sendable {
-    public let path: String
+package final class DecisionLogStore: Sendable {
+    package let path: String
     let pool: DatabasePool
 
     /// Opens (creating if needed) `decisions.sqlite` in `directory`.
-    public init(directory: String) throws {
+    package init(directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         path = (directory as NSString).appendingPathComponent("decisions.sqlite")
         var configuration = Configuration()
@@ -23,7 +30,7 @@ public final class DecisionLogStore: Sendable {
     }
 
     /// Opens an existing log for reading only; throws when there is none.
-    public init(existingIn directory: String) throws {
+    package init(existingIn directory: String) throws {
         path = (directory as NSString).appendingPathComponent("decisions.sqlite")
         guard FileManager.default.fileExists(atPath: path) else {
             throw DecisionLogError.noLog(path)
@@ -71,7 +78,7 @@ public final class DecisionLogStore: Sendable {
     }
 
     /// The decisions for a person (already masked if ids are masked), newest first.
-    public func decisions(person: String, policy: String? = nil, limit: Int = 100) throws -> [StoredDecision] {
+    package func decisions(person: String, policy: String? = nil, limit: Int = 100) throws -> [StoredDecision] {
         try pool.read { db in
             var request = StoredDecision.filter(Column("person") == person)
             if let policy { request = request.filter(Column("policy_id") == policy) }
@@ -80,16 +87,16 @@ public final class DecisionLogStore: Sendable {
     }
 
     /// How many decisions the log holds.
-    public func count() throws -> Int {
+    package func count() throws -> Int {
         try pool.read { db in try StoredDecision.fetchCount(db) }
     }
 }
 
 /// Why the decision log cannot be read.
-public enum DecisionLogError: Error, CustomStringConvertible {
+package enum DecisionLogError: Error, CustomStringConvertible {
     case noLog(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noLog(let path): return "no decision log at \(path); start `carepolicy serve --data DIR` first, or pass the --data it used"
         }

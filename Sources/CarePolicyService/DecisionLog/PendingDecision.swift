@@ -1,5 +1,11 @@
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// An evaluation waiting to be written: the request path only appends this (a few
 /// references); turning it into text and masking it happen on the writer's task.

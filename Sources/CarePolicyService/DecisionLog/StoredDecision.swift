@@ -1,28 +1,35 @@
 import GRDB
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// One row of the decision log: what was decided for whom, when, under which exact
 /// policy text. `facts`, `decisions`, `fired_rules` and `trace` hold JSON text.
-public struct StoredDecision: Sendable, Codable, FetchableRecord, PersistableRecord, Equatable {
-    public static let databaseTableName = "decision"
+package struct StoredDecision: Sendable, Codable, FetchableRecord, PersistableRecord, Equatable {
+    package static let databaseTableName = "decision"
 
-    public var id: Int64?
+    package var id: Int64?
     /// UTC, `2026-06-01T08:30:00.123Z`.
-    public var recordedAt: String
-    public var policyID: String
-    public var policyVersion: String
-    public var policyHash: String
+    package var recordedAt: String
+    package var policyID: String
+    package var policyVersion: String
+    package var policyHash: String
     /// The evaluation date.
-    public var asOf: String
+    package var asOf: String
     /// The person's id, or its keyed hash when ids are masked; nil when the facts had none.
-    public var person: String?
-    public var facts: String
-    public var decisions: String
+    package var person: String?
+    package var facts: String
+    package var decisions: String
     /// Each decision's fired rule ids, internal decisions included: `{"service_tier":["free"],…}`.
-    public var firedRules: String
+    package var firedRules: String
     /// The full trace, when the request asked for an explanation.
-    public var trace: String?
+    package var trace: String?
     /// `evaluate` or `evaluate-batch`.
-    public var endpoint: String
+    package var endpoint: String
 
     enum CodingKeys: String, CodingKey {
         case id

@@ -1,5 +1,11 @@
 import Hummingbird
 import PolicyRuntime
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import RecordFormats
+import PolicyBatch
 
 /// An error a client can act on, answered as
 /// `{"error": {"code", "message", "field"?, "line"?, "column"?, "problems"?}}` with its status.
@@ -7,19 +13,19 @@ import PolicyRuntime
 /// ```swift
 /// throw APIError(.notFound, code: "unknown_policy", message: "no policy `x`; served: anqing, dongxihu")
 /// ```
-public struct APIError: HTTPResponseError, Sendable {
-    public let status: HTTPResponse.Status
-    public let code: String
-    public let message: String
-    public var field: String?
-    public var line: Int?
-    public var column: Int?
+package struct APIError: HTTPResponseError, Sendable {
+    package let status: HTTPResponse.Status
+    package let code: String
+    package let message: String
+    package var field: String?
+    package var line: Int?
+    package var column: Int?
     /// Every problem, when there are several (invalid facts, a refused policy file).
-    public var problems: [JSONText.Node] = []
+    package var problems: [JSONText.Node] = []
     /// Headers that name the policy the error concerns.
-    public var headers: HTTPFields = [:]
+    package var headers: HTTPFields = [:]
 
-    public init(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil, line: Int? = nil, column: Int? = nil) {
+    package init(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil, line: Int? = nil, column: Int? = nil) {
         self.status = status
         self.code = code
         self.message = message
@@ -37,7 +43,7 @@ public struct APIError: HTTPResponseError, Sendable {
         return .object([("error", .object(entries))])
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    package func response(from request: Request, context: some RequestContext) throws -> Response {
         JSONResponse.make(json, status: status, headers: headers)
     }
 }

@@ -2,6 +2,11 @@ import HTTPTypes
 import Hummingbird
 import PolicyModel
 import PolicyRuntime
+import CarePolicy
+import PolicyCompiler
+import PolicyAnalysis
+import RecordFormats
+import PolicyBatch
 
 /// JSON and text responses, and the headers that name the policy behind an answer.
 enum JSONResponse {

@@ -1,5 +1,11 @@
 import Hummingbird
 import PolicyRuntime
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import RecordFormats
+import PolicyBatch
 
 extension Request {
     /// The whole body, refused with 413 when it is longer than `limit` bytes.
@@ -25,7 +31,7 @@ extension Request {
     static func parseJSON(_ buffer: ByteBuffer) throws(APIError) -> JSONValue {
         if buffer.readableBytes == 0 { throw APIError(.badRequest, code: "invalid_json", message: "the request body is empty; send a JSON object") }
         let result: Result<JSONValue, JSONSyntaxError> = buffer.withUnsafeReadableBytes { bytes in
-            do throws(JSONSyntaxError) { return .success(try JSONBytesParser.parse(bytes)) } catch { return .failure(error) }
+            do throws(JSONSyntaxError) { return .success(try JSONReader.parse(bytes)) } catch { return .failure(error) }
         }
         switch result {
         case .success(let value): return value

@@ -1,5 +1,12 @@
 import Hummingbird
 import Logging
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// Around every request: answers every error in the JSON error shape (Hummingbird's
 /// own 404/405/413 included), logs the unexpected ones, and counts the request and its

@@ -1,5 +1,11 @@
 import Hummingbird
 import PolicyRuntime
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import RecordFormats
+import PolicyBatch
 
 /// Writes `JSONText.Node`s as compact JSON bytes straight into a `ByteBuffer`: the same
 /// text as `JSONText.write(_:)`, without building intermediate strings. Responses and

@@ -1,5 +1,12 @@
 import Crypto
 import Foundation
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// The SHA-256 of every YAML file under the policy directory (included fragments too,
 /// policy test files under `tests/` not), by path. Two fingerprints differ exactly

@@ -1,20 +1,26 @@
 import CarePolicy
 import Foundation
 import Logging
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// Reads the policy directory, checks and compiles every policy file, and swaps the
 /// good ones into the registry at once. A file with errors is refused: its
 /// diagnostics are logged and kept for `GET /v1/policies/{id}/status`, and the last
 /// good version of that policy keeps serving. One reload at a time (an actor), always
 /// on a task of its own, never on a request's.
-public actor PolicyReloader {
+package actor PolicyReloader {
     /// What one reload did.
-    public struct Summary: Sendable {
-        public var accepted: [String] = []
-        public var unchanged: [String] = []
-        public var removed: [String] = []
+    package struct Summary: Sendable {
+        package var accepted: [String] = []
+        package var unchanged: [String] = []
+        package var removed: [String] = []
         /// Files refused, with their errors.
-        public var refused: [(file: String, policy: String?, diagnostics: [Diagnostic])] = []
+        package var refused: [(file: String, policy: String?, diagnostics: [Diagnostic])] = []
     }
 
     let directory: String
@@ -26,7 +32,7 @@ public actor PolicyReloader {
     /// so a file caught halfway through being written is not even tried.
     private var settling: DirectoryFingerprint?
 
-    public init(directory: String, registry: PolicyRegistry, metrics: ServiceMetrics, logger: Logger) {
+    package init(directory: String, registry: PolicyRegistry, metrics: ServiceMetrics, logger: Logger) {
         self.directory = directory
         self.registry = registry
         self.metrics = metrics
@@ -36,7 +42,7 @@ public actor PolicyReloader {
     /// Reloads when some policy text changed since the last reload and has stayed the
     /// same since the previous call (one poll interval); nil when nothing was reloaded.
     @discardableResult
-    public func reloadIfChanged() -> Summary? {
+    package func reloadIfChanged() -> Summary? {
         let current = DirectoryFingerprint.read(directory)
         if current == fingerprint {
             settling = nil
@@ -52,7 +58,7 @@ public actor PolicyReloader {
 
     /// Reads every policy file again, changed or not.
     @discardableResult
-    public func reloadNow() -> Summary {
+    package func reloadNow() -> Summary {
         reload(DirectoryFingerprint.read(directory))
     }
 

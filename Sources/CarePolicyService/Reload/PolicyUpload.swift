@@ -1,5 +1,11 @@
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// An uploaded policy text, checked beside the other policies (so its includes resolve)
 /// under a name the watcher ignores, and moved over the policy's file in one rename only

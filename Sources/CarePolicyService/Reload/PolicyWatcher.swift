@@ -1,4 +1,11 @@
 import ServiceLifecycle
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// Polls the policy directory every `interval` and reloads when a policy text changed.
 /// Runs as a service beside the HTTP server and stops on graceful shutdown.

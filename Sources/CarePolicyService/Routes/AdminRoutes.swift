@@ -2,6 +2,12 @@ import CarePolicy
 import Crypto
 import Foundation
 import Hummingbird
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// `POST /v1/admin/reload` (read the policy directory now) and
 /// `PUT /v1/admin/policies/{id}` (upload a policy's YAML: checked first, written into

@@ -1,6 +1,12 @@
 import CarePolicy
 import Foundation
 import Hummingbird
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// `POST /v1/policies/{id}/evaluate-batch`: up to 10,000 persons' facts on one date →
 /// one result per record, in order. A record with bad facts gets its own error object;
@@ -61,6 +67,7 @@ struct BatchEvaluationRoutes: RouteGroup {
             response.writeStaticString("]}")
             for output in outputs {
                 for (outcome, count) in output.outcomes { state.metrics.evaluated(policy: served.metadata.id, outcome: outcome, count: count) }
+                state.metrics.evaluated(policy: served.metadata.id, ways: output.ways)
                 state.decisionLog?.append(contentsOf: output.decisions)
             }
             return JSONResponse.json(response, headers: JSONResponse.policyHeaders(served.metadata))
@@ -80,6 +87,8 @@ enum BatchChunk {
         /// A record read in place that the JSON parser refuses.
         var unparsable = false
         var decisions: [PendingDecision] = []
+        /// How the records were evaluated (read in place, or the general way).
+        var ways = EvaluationCounts()
     }
 
     /// `count` records cut into at most `parts` contiguous ranges of nearly equal size.
@@ -101,17 +110,21 @@ enum BatchChunk {
                 general.evaluate(values[index], index: index)
             }
         case .inPlace(let buffer, let ranges):
-            let program = policy.evaluator.flatProgram(on: date)
-            let machine = program.map(FlatMachine.init)
-            let reader = program.flatMap { FlatJSONFactsReader(policy: policy.checked, layout: $0.layout) }
-            let writer = program.map { FlatDecisionsWriter(policy: policy.checked, program: $0) }
+            let session = general.session
+            let machine = session.flatMachine(on: date)
+            let reader = machine.flatMap { FlatJSONFactsReader(policy: policy.checked, layout: $0.program.layout) }
+            let writer = machine.map { FlatDecisionsWriter(policy: policy.checked, program: $0.program) }
             var scratch: [UInt8] = []
             buffer.withUnsafeReadableBytes { raw in
                 let bytes = BatchRecords.bytes(raw)
                 for index in range {
                     if index > range.lowerBound { general.output.bytes.writeInteger(UInt8(ascii: ",")) }
-                    if let machine, let reader, let writer, case .facts(let id) = reader.read(bytes, ranges[index], into: machine.facts),
-                       (try? machine.run(on: date)) != nil {
+                    var id: Range<Int>?
+                    if let reader, let writer, let machine = session.evaluateInPlace(on: date, reading: { machine in
+                        guard case .facts(let found) = reader.read(bytes, ranges[index], into: machine.facts) else { return false }
+                        id = found
+                        return true
+                    }) {
                         scratch.removeAll(keepingCapacity: true)
                         if let id {
                             scratch.append(contentsOf: #"{"id":""#.utf8)
@@ -124,7 +137,7 @@ enum BatchChunk {
                         scratch.append(125)
                         general.output.bytes.writeBytes(scratch)
                         general.output.ok += 1
-                        if logging, let facts = try? JSONBytesParser.parse(UnsafeRawBufferPointer(rebasing: raw[ranges[index]])) {
+                        if logging, let facts = try? JSONReader.parse(UnsafeRawBufferPointer(rebasing: raw[ranges[index]])) {
                             let personID = id.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
                             let evaluation = Evaluation(policy: policy.metadata, date: date, personID: personID, results: machine.results())
                             general.output.decisions.append(PendingDecision(recordedAt: general.recordedAt, policy: policy.checked, evaluation: evaluation,
@@ -134,7 +147,7 @@ enum BatchChunk {
                     }
                     // The scan checked the syntax; the parser also refuses what the scan lets
                     // by (a repeated key): then the whole body is answered as the parser finds it.
-                    guard let value = try? JSONBytesParser.parse(UnsafeRawBufferPointer(rebasing: raw[ranges[index]])) else {
+                    guard let value = try? JSONReader.parse(UnsafeRawBufferPointer(rebasing: raw[ranges[index]])) else {
                         general.output.unparsable = true
                         general.evaluate(.null, index: index)
                         continue
@@ -144,6 +157,7 @@ enum BatchChunk {
             }
         }
         if general.output.ok > 0 { general.output.outcomes["ok", default: 0] += general.output.ok }
+        general.output.ways = general.session.counts
         return general.output
     }
 

@@ -1,5 +1,11 @@
 import CarePolicy
 import Hummingbird
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// `GET /v1/decisions?person=ID[&policy=ID][&limit=N]`: what was decided for a person,
 /// when, under which policy version — newest first, from the decision log. Decisions
@@ -40,7 +46,7 @@ struct DecisionRoutes: RouteGroup {
 extension StoredDecision {
     /// The decision as JSON, as `/v1/decisions` and `carepolicy log query` print it; the
     /// stored JSON columns are embedded as they are.
-    public var json: String {
+    package var json: String {
         let row = self
         var text = "{\"recorded_at\":" + JSONText.quote(row.recordedAt)
         text += ",\"policy\":" + JSONText.write(.object([("id", .string(row.policyID)), ("version", .string(row.policyVersion)), ("hash", .string(row.policyHash))]))

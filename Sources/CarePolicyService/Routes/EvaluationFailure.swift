@@ -1,5 +1,11 @@
 import CarePolicy
 import Hummingbird
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// How an evaluation error is answered: facts that do not fit the policy's inputs
 /// are 400, facts of the right shape with values that are not allowed are 422, a date

@@ -1,5 +1,11 @@
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// The body of `POST /v1/policies/{id}/evaluate`:
 /// `{"facts": {…}, "as_of": "2026-06-01", "explain": true}`; `as_of` defaults to today,

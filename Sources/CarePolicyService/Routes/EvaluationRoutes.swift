@@ -1,6 +1,12 @@
 import CarePolicy
 import Foundation
 import Hummingbird
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// `POST /v1/policies/{id}/evaluate`: one person's facts → every public decision, with
 /// the trace when `explain` is true. The answer names the policy version and hash that
@@ -21,7 +27,7 @@ struct EvaluationRoutes: RouteGroup {
                 case .success(let decoded): facts = decoded
                 case .failure(let error): throw EvaluationError.invalidFacts(error)
                 }
-                evaluation = try policy.evaluate(facts, asOf: evaluationRequest.asOf)
+                evaluation = try policy.evaluate(facts, on: evaluationRequest.asOf)
             } catch {
                 state.metrics.evaluated(policy: served.metadata.id, outcome: EvaluationFailure.outcome(error))
                 var apiError = EvaluationFailure.apiError(error)

@@ -1,6 +1,12 @@
 import Foundation
 import Hummingbird
 import PolicyRuntime
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import RecordFormats
+import PolicyBatch
 
 /// `GET /healthz` (the process answers) and `GET /readyz` (policies loaded, at least
 /// one served, the decision log open): what a load balancer or orchestrator polls.

@@ -1,6 +1,12 @@
 import CarePolicy
 import Foundation
 import Hummingbird
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// The stateful rules of a policy, replayed in the request:
 /// - `POST /v1/policies/{id}/ledger/replay` — `{"events": [{…}, …], "as_of"?: DATE}` →

@@ -1,4 +1,11 @@
 import Hummingbird
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// `GET /metrics`: every counter and histogram in the Prometheus text format.
 struct MetricsRoutes: RouteGroup {

@@ -1,5 +1,12 @@
 import Foundation
 import Hummingbird
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// `GET /openapi.json`: the OpenAPI 3.1 description of this API, kept in the repository
 /// as `Sources/CarePolicyService/Resources/openapi.json` and checked against real
@@ -16,8 +23,8 @@ struct OpenAPIRoutes: RouteGroup {
 }
 
 /// The OpenAPI document bundled with the module.
-public enum OpenAPIDocument {
-    public static let text: String? = {
+package enum OpenAPIDocument {
+    package static let text: String? = {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else { return nil }
         return try? String(contentsOf: url, encoding: .utf8)
     }()

@@ -1,5 +1,11 @@
 import CarePolicy
 import Foundation
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// How policies, their inputs and decisions, and load attempts are written in responses.
 enum PolicyJSON {

@@ -1,6 +1,12 @@
 import CarePolicy
 import Foundation
 import Hummingbird
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// `GET /v1/policies`, `GET /v1/policies/{id}` and `GET /v1/policies/{id}/status`:
 /// what is served, what a policy reads and decides, and the story of its file.

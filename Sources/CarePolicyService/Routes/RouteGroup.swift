@@ -1,7 +1,14 @@
 import Hummingbird
+import CarePolicy
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// The request context of every route.
-public typealias ServiceContext = BasicRequestContext
+package typealias ServiceContext = BasicRequestContext
 
 /// One feature's endpoints. A new feature (ledger replay, what-if) is one new file with
 /// a type conforming to this, listed once in `RouteGroups.all`.

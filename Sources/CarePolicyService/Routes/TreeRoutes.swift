@@ -1,5 +1,11 @@
 import CarePolicy
 import Hummingbird
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// `GET /v1/policies/{id}/tree?decision=…&format=mermaid|dot|text&as_of=…`: the
 /// compiled decision tree of one decision (or of every rule table), with Chinese labels,

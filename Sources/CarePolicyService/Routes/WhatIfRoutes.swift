@@ -1,6 +1,12 @@
 import CarePolicy
 import Foundation
 import Hummingbird
+import PolicyModel
+import PolicyCompiler
+import PolicyAnalysis
+import PolicyRuntime
+import RecordFormats
+import PolicyBatch
 
 /// `POST /v1/whatif`: a small population under a served baseline and a served variant
 /// that extends it — `{"baseline": "anqing", "variant": "anqing-hourly-rate-10",

@@ -1,9 +1,13 @@
 import PolicyModel
+import PolicyCompiler
+import RecordFormats
 
 /// A fault met by the flat evaluator (division by zero, no rule matched, a date after the
 /// evaluation date, …). It carries nothing: the caller evaluates the same person with
 /// the decision trees, which give the located error.
-public struct FlatFallback: Error, Sendable {}
+package struct FlatFallback: Error, Sendable {
+    package init() {}
+}
 
 /// Runs a `FlatProgram` for one person after another in the same memory: registers,
 /// marks of what this evaluation computed, and which rule fired for each decision.
@@ -16,25 +20,26 @@ public struct FlatFallback: Error, Sendable {}
 /// try machine.run(on: date)                                    // throws(FlatFallback)
 /// machine.value(of: 0)                                         // decision 0, as the trees give it
 /// ```
-public final class FlatMachine {
-    public let program: FlatProgram
-    let registers: UnsafeMutablePointer<FlatWord>
-    let code: UnsafeMutablePointer<FlatInstruction>
-    let nodes: UnsafeMutablePointer<FlatNode>
-    let leaves: UnsafeMutablePointer<FlatLeaf>
-    let outputs: UnsafeMutablePointer<FlatBlock>
-    let definitions: UnsafeMutablePointer<FlatBlock>
-    let decisions: UnsafeMutablePointer<FlatDecision>
-    let definitionDone: UnsafeMutablePointer<UInt32>
-    let decisionDone: UnsafeMutablePointer<UInt32>
+package final class FlatMachine {
+    package let program: FlatProgram
+    package let registers: UnsafeMutablePointer<FlatWord>
+    package let code: UnsafeMutablePointer<FlatInstruction>
+    package let nodes: UnsafeMutablePointer<FlatNode>
+    package let leaves: UnsafeMutablePointer<FlatLeaf>
+    package let outputs: UnsafeMutablePointer<FlatBlock>
+    package let definitions: UnsafeMutablePointer<FlatBlock>
+    package let decisions: UnsafeMutablePointer<FlatDecision>
+    package let definitionDone: UnsafeMutablePointer<UInt32>
+    package let decisionDone: UnsafeMutablePointer<UInt32>
     /// For each decision: the rule that fired, or for a `collect` table the leaf reached.
-    let fired: UnsafeMutablePointer<Int32>
-    let decisionCount: Int
-    let notAfterEvaluationDate: [Int]
-    let lists: [[Int64]]
-    var generation: UInt32 = 0
+    package let fired: UnsafeMutablePointer<Int32>
+    package let decisionCount: Int
+    package let notAfterEvaluationDate: [Int]
+    package let lists: [[Int64]]
+    package let validDays: ClosedRange<Int32>
+    package var generation: UInt32 = 0
 
-    public init(_ program: FlatProgram) {
+    package init(_ program: FlatProgram) {
         self.program = program
         registers = FlatMachine.copy(Array(repeating: FlatWord.zero, count: program.registerCount))
         for (register, word) in program.constants { registers[Int(register)] = word }
@@ -50,6 +55,7 @@ public final class FlatMachine {
         decisionCount = program.decisions.count
         notAfterEvaluationDate = program.layout.notAfterEvaluationDate
         lists = program.lists
+        validDays = program.validDays
     }
 
     deinit {
@@ -65,7 +71,7 @@ public final class FlatMachine {
         fired.deallocate()
     }
 
-    static func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
+    package static func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
         let pointer = UnsafeMutablePointer<Element>.allocate(capacity: max(1, array.count))
         array.withUnsafeBufferPointer { buffer in
             if let base = buffer.baseAddress { pointer.initialize(from: base, count: buffer.count) }
@@ -74,22 +80,23 @@ public final class FlatMachine {
     }
 
     /// The person's facts: write one word per input (`program.layout`) before `run`.
-    public var facts: UnsafeMutablePointer<FlatWord> { registers }
+    package var facts: UnsafeMutablePointer<FlatWord> { registers }
 
     /// Evaluates every decision for the facts in `facts` on `date`.
-    public func run(on date: CivilDate) throws(FlatFallback) {
+    package func run(on date: CivilDate) throws(FlatFallback) {
+        guard validDays.contains(date.packed) else { throw FlatFallback() }
         for slot in notAfterEvaluationDate where registers[slot].bits > Int64(date.packed) { throw FlatFallback() }
         start(on: date)
         for index in 0..<decisionCount { try ensureDecision(index) }
     }
 
     /// Evaluates `facts` (encoded for this program's layout) on `date`.
-    public func run(_ facts: UnsafePointer<FlatWord>, on date: CivilDate) throws(FlatFallback) {
+    package func run(_ facts: UnsafePointer<FlatWord>, on date: CivilDate) throws(FlatFallback) {
         registers.update(from: facts, count: program.layout.count)
         try run(on: date)
     }
 
-    func start(on date: CivilDate) {
+    package func start(on date: CivilDate) {
         generation &+= 1
         if generation == 0 {
             // After 2³² evaluations the marks wrap: clear them once.
@@ -101,7 +108,7 @@ public final class FlatMachine {
     }
 
     @inline(__always)
-    func ensureDefinition(_ index: Int) throws(FlatFallback) {
+    package func ensureDefinition(_ index: Int) throws(FlatFallback) {
         if definitionDone[index] != generation {
             try execute(definitions[index])
             definitionDone[index] = generation
@@ -109,14 +116,14 @@ public final class FlatMachine {
     }
 
     @inline(__always)
-    func ensureDecision(_ index: Int) throws(FlatFallback) {
+    package func ensureDecision(_ index: Int) throws(FlatFallback) {
         if decisionDone[index] != generation {
             try decide(index)
             decisionDone[index] = generation
         }
     }
 
-    func decide(_ index: Int) throws(FlatFallback) {
+    package func decide(_ index: Int) throws(FlatFallback) {
         let plan = decisions[index]
         if plan.method == .formula {
             try execute(plan.formula)
@@ -154,7 +161,7 @@ public final class FlatMachine {
     }
 
     @inline(__always)
-    func answer(_ node: FlatNode) throws(FlatFallback) -> Bool {
+    package func answer(_ node: FlatNode) throws(FlatFallback) -> Bool {
         if node.ensure > 0 {
             try ensureDefinition(Int(node.ensure - 1))
         } else if node.ensure < 0 {
@@ -174,7 +181,7 @@ public final class FlatMachine {
         }
     }
 
-    func execute(_ block: FlatBlock) throws(FlatFallback) {
+    package func execute(_ block: FlatBlock) throws(FlatFallback) {
         var pc = Int(block.start)
         let end = Int(block.end)
         let r = registers
@@ -224,7 +231,7 @@ public final class FlatMachine {
     }
 
     /// `Apportionment.split` on registers: the parts go to `base ..< base + shares.count`.
-    func apportion(_ apportionment: FlatApportionment, into base: Int) throws(FlatFallback) {
+    package func apportion(_ apportionment: FlatApportionment, into base: Int) throws(FlatFallback) {
         try execute(apportionment.total)
         let total = registers[Int(apportionment.total.result)].decimal
         if total < .zero { throw FlatFallback() }
@@ -258,7 +265,7 @@ public final class FlatMachine {
     }
 
     @inline(__always)
-    static func integer(_ operation: Int64, _ a: Int64, _ b: Int64) throws(FlatFallback) -> Int64 {
+    package static func integer(_ operation: Int64, _ a: Int64, _ b: Int64) throws(FlatFallback) -> Int64 {
         let result: (Int64, Bool)
         switch operation {
         case FlatInstruction.add: result = a.addingReportingOverflow(b)
@@ -273,7 +280,7 @@ public final class FlatMachine {
     }
 
     @inline(__always)
-    static func decimal(_ operation: Int64, _ a: ExactDecimal, _ b: ExactDecimal) throws(FlatFallback) -> ExactDecimal {
+    package static func decimal(_ operation: Int64, _ a: ExactDecimal, _ b: ExactDecimal) throws(FlatFallback) -> ExactDecimal {
         do {
             switch operation {
             case FlatInstruction.add: return try a.adding(b)

@@ -1,0 +1,50 @@
+import PolicyModel
+import PolicyCompiler
+
+/// Inputs, parameters and definitions that no decision reads, directly or through
+/// definitions; a program's eligibility and priority and a ledger's rules count as
+/// readers too. The input `id` names the person and is never unused.
+package enum UnusedDeclarations {
+    package static func find(in policy: CheckedPolicy) -> [PolicyFinding] {
+        var inputs = Set<Int>(), parameters = Set<Int>(), definitions = Set<Int>()
+        var pending = policy.decisions.flatMap(\.expressions)
+            + policy.programs.flatMap { [$0.eligible] + $0.priority.map(\.expression) }
+        // A ledger rule's `.input` slots are the event's fields, not the person's facts:
+        // only its parameters count.
+        for expression in policy.ledger.map(Self.expressions) ?? [] {
+            expression.forEach { part in
+                if case .parameter(let index) = part { parameters.insert(index) }
+            }
+        }
+        while let expression = pending.popLast() {
+            expression.forEach { part in
+                switch part {
+                case .input(let slot): inputs.insert(slot)
+                case .parameter(let index): parameters.insert(index)
+                case .definition(let index):
+                    if definitions.insert(index).inserted { pending.append(policy.definitions[index].expression) }
+                default: break
+                }
+            }
+        }
+        var findings: [PolicyFinding] = []
+        for (slot, input) in policy.inputs.enumerated() where !inputs.contains(slot) && input.name != "id" {
+            findings.append(PolicyFinding(kind: .unusedInput, diagnostic: .warning("input `\(input.name)` (\(input.label)) is not read by any decision", at: input.span,
+                help: "remove it, or use it in a rule"), name: input.name))
+        }
+        for (index, parameter) in policy.parameters.enumerated() where !parameters.contains(index) {
+            findings.append(PolicyFinding(kind: .unusedParameter, diagnostic: .warning("parameter `\(parameter.name)` (\(parameter.label)) is not read by any decision", at: parameter.span,
+                help: "remove it, or use it in a rule"), name: parameter.name))
+        }
+        for (index, definition) in policy.definitions.enumerated() where !definitions.contains(index) {
+            findings.append(PolicyFinding(kind: .unusedDefinition, diagnostic: .warning("definition `\(definition.name)` (\(definition.label)) is not read by any decision", at: definition.span,
+                help: "remove it, or use it in a rule"), name: definition.name))
+        }
+        return findings
+    }
+
+    package static func expressions(of ledger: LedgerDeclaration) -> [Expression] {
+        ledger.events.flatMap { event in event.refusals.map(\.condition) + event.effects.flatMap { [$0.key, $0.amount] } }
+            + ledger.checks.map(\.atLeast)
+    }
+}
