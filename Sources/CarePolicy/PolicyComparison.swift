@@ -37,7 +37,7 @@ public struct PolicyComparison: Sendable {
     package let report: PolicyDiff.Report
     public let findings: [[Finding]]
 
-    package init(old: LoadedPolicy, new: LoadedPolicy, decision: String? = nil, asOf date: CivilDate? = nil) throws(AnalysisError) {
+    public init(old: LoadedPolicy, new: LoadedPolicy, decision: String? = nil, asOf date: CivilDate? = nil) throws(AnalysisError) {
         report = try PolicyDiff.compare(old.compiled, new.compiled, decision: decision, asOf: date)
         findings = report.periods.map { period in
             period.differences.map { Finding(difference: $0, observed: Self.observe($0, old: old, new: new)) }

@@ -10,7 +10,7 @@ import PolicyRuntime
 /// unused only when no policy that declares them reads them, and at least two policies
 /// checked together declare them: each policy on its own leaves most of a shared
 /// vocabulary unread, on purpose.
-public struct SharedDeclarations: Sendable {
+package struct SharedDeclarations: Sendable {
     package struct Entry: Sendable {
         package var finding: PolicyFinding?
         package var declaredBy = 0
@@ -20,7 +20,7 @@ public struct SharedDeclarations: Sendable {
     package var entries: [String: Entry] = [:]
     package var order: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// Splits `findings` of `policy`: unused declarations of shared files are kept here to
     /// be judged across all policies; everything else is returned.
@@ -48,7 +48,7 @@ public struct SharedDeclarations: Sendable {
     }
 
     /// The shared declarations no policy recorded reads.
-    public func unusedEverywhere(policyCount: Int) -> [PolicyFinding] {
+    package func unusedEverywhere(policyCount: Int) -> [PolicyFinding] {
         order.compactMap { key in
             // One policy alone says nothing about a vocabulary shared with others it was not checked with.
             guard let entry = entries[key], entry.declaredBy >= 2, entry.unusedBy == entry.declaredBy, let finding = entry.finding else { return nil }

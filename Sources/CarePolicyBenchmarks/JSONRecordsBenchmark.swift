@@ -21,11 +21,12 @@ enum JSONRecordsBenchmark {
         }
         let policy = try LoadedPolicy.load(path: arguments.dropFirst().first ?? "policies/anqing.yaml")
         let date = CivilDate(year: 2026, month: 6, day: 1)!
-        guard let program = policy.evaluator.flatProgram(on: date), let reader = FlatJSONFactsReader(policy: policy.checked, layout: program.layout) else {
+        let session = EvaluationSession(policy.evaluator)
+        guard let machine = session.flatMachine(on: date), let reader = FlatJSONFactsReader(policy: policy.checked, layout: machine.program.layout) else {
             print("\(policy.metadata.id) has no flat form: \(policy.evaluator.flatUnsupported?.description ?? "?")")
             return
         }
-        let machine = FlatMachine(program)
+        let program = machine.program
         let writer = FlatDecisionsWriter(policy: policy.checked, program: program)
         let bytes = Array(data)
         try bytes.withUnsafeBufferPointer { bytes in
@@ -49,7 +50,10 @@ enum JSONRecordsBenchmark {
                 time {
                     output.removeAll(keepingCapacity: true)
                     for range in ranges {
-                        guard case .facts = reader.read(bytes, range, into: machine.facts), (try? machine.run(on: date)) != nil else { continue }
+                        guard let machine = session.evaluateInPlace(on: date, reading: { machine in
+                            if case .facts = reader.read(bytes, range, into: machine.facts) { return true }
+                            return false
+                        }) else { continue }
                         writer.appendDecisions(of: machine, to: &output)
                     }
                 }

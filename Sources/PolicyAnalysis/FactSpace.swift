@@ -118,8 +118,8 @@ package struct FactSpace: Sendable {
 
 /// Why an analysis could not be made: two policies whose facts do not match, a decision
 /// one of them lacks.
-package struct AnalysisError: Error, Sendable, CustomStringConvertible {
-    package let message: String
+public struct AnalysisError: Error, Sendable, CustomStringConvertible {
+    public let message: String
     package init(_ message: String) { self.message = message }
-    package var description: String { message }
+    public var description: String { message }
 }

@@ -37,6 +37,12 @@ public struct LedgerReport: Sendable {
         return state.lots[index].keys.reduce(into: [:]) { result, key in result[key] = state.balance(account: index, key: key) }
     }
 
+    /// The events refused, in file order, each with its line and reason.
+    public var refused: [LedgerRefusalRecord] { state.refused }
+
+    /// The report as JSON text (see `json`).
+    public var jsonText: String { JSONText.write(json, pretty: true) }
+
     /// What has lapsed from each key of an account.
     public func expired(of accountName: String) -> [String: ExactDecimal] {
         guard let index = ledger.accounts.firstIndex(where: { $0.name == accountName }) else { return [:] }

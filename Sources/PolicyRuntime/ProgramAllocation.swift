@@ -77,6 +77,9 @@ public struct ProgramAllocation: Sendable {
     }
 
     /// `{"program":…, "places":…, "eligible":…, "allocated":[…], "without_place":…, "problems":[…]}`.
+    /// The allocation as JSON text (see `json`).
+    public var jsonText: String { JSONText.write(json, pretty: true) }
+
     package var json: JSONText.Node {
         .object([
             ("program", .string(program.name)),

@@ -68,6 +68,8 @@ struct Batch: ParsableCommand {
             Output.err("\(input): \(summary.records) records, \(summary.evaluated) evaluated, \(summary.failed) failed; "
                        + String(format: "%.2f s, %.0f records/s", summary.seconds, rate)
                        + " (\(loaded.metadata.id) \(loaded.metadata.version), as of \(date), \(workers) worker\(workers == 1 ? "" : "s"))")
+            Output.err("\(input): \(summary.ways.fast) read in place (the fast way), \(summary.ways.general) decoded (the general way), "
+                       + "\(summary.ways.trees) of them on the decision trees")
             for error in summary.firstErrors { Output.err("\(input):\(error.line): error: \(error.id.map { "`\($0)`: " } ?? "")\(error.message)") }
             if summary.failed > summary.firstErrors.count { Output.err("… and \(summary.failed - summary.firstErrors.count) more errors (see the error rows in \(out))") }
         }

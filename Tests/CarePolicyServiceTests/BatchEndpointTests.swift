@@ -130,6 +130,13 @@ struct BatchEndpointTests {
                 let response = try await client.post("/v1/policies/\(policy)/evaluate-batch",
                                                      body("{\"records\": [\(records.joined(separator: ", "))], \"as_of\": \"2026-06-01\"}"))
                 #expect(response.status == .ok)
+                // The in-place reader really took the plain records: every copy of the example
+                // persons and the odd records it can read; the rest went the general way.
+                let metrics = try await client.get("/metrics").text
+                let inPlaceCount = Self.metric(metrics, policy: policy, way: "in_place")
+                let generalCount = Self.metric(metrics, policy: policy, way: "general")
+                #expect(inPlaceCount == (inPlace ? 2 * lines.count + Self.oddReadInPlace : 0), "\(policy)")
+                #expect(generalCount == (inPlace ? Self.oddDecodedGenerally : 2 * lines.count + Self.oddReadInPlace + Self.oddDecodedGenerally), "\(policy)")
                 return response.text
             }
             bodies.append(text)
@@ -137,6 +144,18 @@ struct BatchEndpointTests {
         #expect(bodies.count == 2 && bodies[0] == bodies[1])
         #expect(bodies.first?.contains(#""id":"P1-escaped""#) == true)
         #expect(bodies.first?.contains(#"{"id":"spaced","decisions":{"#) == true)
+    }
+
+    /// Of the odd records above, those the in-place reader takes (the Chinese id), and those
+    /// that decode but only the general way (an escaped id, spaced-out syntax, …). The others
+    /// fail to decode and are evaluated neither way.
+    static let oddReadInPlace = 1
+    static let oddDecodedGenerally = 2
+
+    /// The value of `carepolicy_evaluation_ways_total` for a policy and way (0 when absent).
+    static func metric(_ exposition: String, policy: String, way: String) -> Int {
+        let prefix = "carepolicy_evaluation_ways_total{policy=\"\(policy)\",way=\"\(way)\"} "
+        return exposition.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
     }
 
     @Test(arguments: [

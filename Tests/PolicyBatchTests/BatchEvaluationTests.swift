@@ -83,6 +83,10 @@ import RecordFormats
                 let summary = try BatchEvaluation.run(policy, input: directory + "/" + input, output: directory + "/\(input).out.\(format)",
                                                       options: BatchOptions(asOf: Self.date, blockSize: 8_192))
                 #expect(summary.evaluated == 3_000 && summary.failed == 0, "\(input)")
+                // The fast way really ran: CSV lines read in place, JSON Lines and the odd lines decoded.
+                let expected = ["people.csv": EvaluationCounts(fast: 3_000), "people.jsonl": EvaluationCounts(general: 3_000),
+                                "odd.csv": EvaluationCounts(fast: 3_000 - 31, general: 31)][input]!
+                #expect(summary.ways == expected, "\(input)")
                 outputs.append(ScaleTestFiles.read(directory + "/\(input).out.\(format)"))
             }
             #expect(outputs[0] == outputs[1], "\(format)")

@@ -26,14 +26,14 @@ import RecordFormats
     }
 
     @Test(arguments: [EvaluationEngine.tree, .flat, .reference])
-    func divisionByZeroNamesTheFormula(engine: EvaluationEngine) throws {
+    func divisionByZeroNamesTheFormula(engine: PolicyRuntime.EvaluationEngine) throws {
         let found = try #require(fault(#"{"amount": "10.00", "count": 0}"#, engine: engine))
         #expect(found.kind == .divisionByZero)
         #expect(FixturePaths.portable(found.description) == "Fixtures/runtime_faults/policy.yaml:8:12: division by zero")
     }
 
     @Test(arguments: [EvaluationEngine.tree, .flat, .reference])
-    func noMatchingRuleWithoutElseNamesTheDecision(engine: EvaluationEngine) throws {
+    func noMatchingRuleWithoutElseNamesTheDecision(engine: PolicyRuntime.EvaluationEngine) throws {
         let found = try #require(fault(#"{"amount": "10.00", "count": 2}"#, engine: engine))
         #expect(found.kind == .noRuleMatched)
         #expect(FixturePaths.portable(found.description)

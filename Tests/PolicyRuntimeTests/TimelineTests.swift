@@ -19,14 +19,14 @@ import RecordFormats
     }
 
     @Test(arguments: [EvaluationEngine.tree, .reference])
-    func theRateInForceOnTheDateApplies(engine: EvaluationEngine) throws {
+    func theRateInForceOnTheDateApplies(engine: PolicyRuntime.EvaluationEngine) throws {
         #expect(try decisions(hours: 20, on: "2019-01-01", engine: engine).0 == #""160.00""#)
         #expect(try decisions(hours: 20, on: "2025-12-31", engine: engine).0 == #""160.00""#)
         #expect(try decisions(hours: 20, on: "2026-01-01", engine: engine).0 == #""200.00""#)
     }
 
     @Test(arguments: [EvaluationEngine.tree, .reference])
-    func aThresholdChangeChangesTheTreeFromItsDate(engine: EvaluationEngine) throws {
+    func aThresholdChangeChangesTheTreeFromItsDate(engine: PolicyRuntime.EvaluationEngine) throws {
         #expect(try decisions(hours: 6, on: "2025-06-30", engine: engine).1 == "false")
         #expect(try decisions(hours: 6, on: "2025-07-01", engine: engine).1 == "true")
     }

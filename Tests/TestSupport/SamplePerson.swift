@@ -51,17 +51,8 @@ public enum SamplePerson {
 
 extension Evaluation {
     /// A public decision's value as its JSON text (`"160.00"`, `true`, `["a","b"]`).
-    public func json(of decision: String, in policy: LoadedPolicy) -> String? {
-        guard let index = policy.checked.decisionIndex(named: decision),
-              let result = results.first(where: { $0.decision == index }) else { return nil }
-        return JSONText.write(JSONText.value(result.value, type: policy.checked.decisions[index].type))
-    }
+    public func json(of decision: String, in policy: LoadedPolicy) -> String? { policy.json(of: decision, in: self) }
 
     /// The ids of the rules that fired for a decision (`else` for the else row).
-    public func firedRuleIDs(of decision: String, in policy: LoadedPolicy) -> [String] {
-        guard let index = policy.checked.decisionIndex(named: decision),
-              let result = results.first(where: { $0.decision == index }) else { return [] }
-        let rules = policy.checked.decisions[index].rules
-        return result.firedRules.map { $0 < rules.count ? rules[$0].id : "?" }
-    }
+    public func firedRuleIDs(of decision: String, in policy: LoadedPolicy) -> [String] { policy.firedRuleIDs(of: decision, in: self) }
 }

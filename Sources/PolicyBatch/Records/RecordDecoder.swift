@@ -213,7 +213,7 @@ extension RecordDecoder {
         guard fields.count == columns.count else {
             return .invalid(id: id, FactsError(problems: [FactProblem(field: "(record)", message: "has \(fields.count) fields, but the header has \(columns.count) columns")]))
         }
-        var values = [Value]()
+        var values: [Value] = []
         values.reserveCapacity(fixed.count)
         for value in fixed { values.append(value ?? .bool(false)) }
         var problems: [FactProblem] = []

@@ -83,6 +83,8 @@ package struct WhatIfReport: Sendable {
     package let onlyInVariant: [String]
     package let traces: Bool
     package let seconds: Double
+    /// How the baseline's persons were evaluated: read in place the fast way, or decoded.
+    package let ways: EvaluationCounts
 
     package init(baseline: LoadedPolicy, variant: LoadedPolicy, input: String, asOf: CivilDate, plan: ComparisonPlan, grouping: Grouping,
          tally: WhatIfTally, traces: Bool, seconds: Double) {
@@ -96,6 +98,7 @@ package struct WhatIfReport: Sendable {
         evaluated = tally.evaluated
         failed = tally.failed
         changedPersons = tally.changedPersons
+        ways = tally.ways
         firstErrors = tally.errors
         self.traces = traces
         self.seconds = seconds

@@ -53,6 +53,8 @@ package struct WhatIfTally: Sendable {
 
     package var records = 0
     package var evaluated = 0
+    /// How the baseline's persons were evaluated: read in place the fast way, or decoded.
+    package var ways = EvaluationCounts()
     package var failed = 0
     package var errors: [RecordError] = []
     package var changedPersons = 0
@@ -151,6 +153,7 @@ package struct WhatIfTally: Sendable {
         records += other.records
         evaluated += other.evaluated
         failed += other.failed
+        ways = ways + other.ways
         errors.append(contentsOf: other.errors.prefix(max(0, BatchSummary.keptErrors - errors.count)))
         changedPersons += other.changedPersons
         overflow = overflow || other.overflow

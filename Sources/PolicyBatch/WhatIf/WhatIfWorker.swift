@@ -32,6 +32,7 @@ extension WhatIfAnalysis {
 
         package func compare(_ chunk: LineChunkReader.Chunk) -> ChunkResult {
             var result = ChunkResult(tally: WhatIfTally(columnCount: context.plan.columns.count))
+            let before = baselineSession.counts
             chunk.forEachLine { line, number in
                 var tally = true
                 if let flat, let changed = flat.evaluate(line, on: context.date) {
@@ -80,6 +81,7 @@ extension WhatIfAnalysis {
                 record(before, after, facts: facts, variantFacts: variantFacts, line: number, tally: tally, into: &result)
             }
             flat?.flush(into: &result.tally, grouped: !context.grouping.dimensions.isEmpty)
+            result.tally.ways = baselineSession.counts - before
             return result
         }
 
