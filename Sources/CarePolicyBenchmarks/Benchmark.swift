@@ -35,7 +35,7 @@ enum Benchmark {
         print("  flat          the flat machine on facts already in its typed layout (FlatWord per input), every decision")
         print("  session       EvaluationSession.evaluate: Facts in, an Evaluation with every value and fired rule out (flat machine)")
         print("  tree+session  the same session on the decision trees")
-        print("  tree one-off  a new session on the trees per person; reference: the same, rule by rule")
+        print("  tree call     `evaluate` of the policy loaded with engine .tree (a pooled session per call); reference: the same, rule by rule")
         print("'per call' is the median and 99th percentile of single timed flat runs (the clock's cost, 20–40 ns, included)")
         print("")
         print("policy          flat  session  tree+session  tree one-off  reference  tree/ref  flat/tree   per call p50 / p99")

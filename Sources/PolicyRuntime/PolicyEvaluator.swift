@@ -25,6 +25,8 @@ package struct PolicyEvaluator: Sendable {
     package let flatPrograms: [FlatProgram?]
     /// Why the policy has no flat form in some period (the trees evaluate there), or nil.
     package let flatUnsupported: FlatUnsupported?
+    /// Sessions kept for one-off calls of `evaluate`.
+    let pool = EvaluationSessionPool()
 
     package init(_ compiled: CompiledPolicy, engine: EvaluationEngine = .flat) {
         self.compiled = compiled
@@ -52,10 +54,10 @@ package struct PolicyEvaluator: Sendable {
         flatPrograms.isEmpty ? nil : flatPrograms[compiled.epochIndex(on: date)]
     }
 
-    /// One person on one date, through a session made for the call. A caller evaluating many
-    /// persons keeps one `EvaluationSession` per thread instead.
+    /// One person on one date, through a session kept for such calls (safe from any thread).
+    /// A caller evaluating many persons keeps one `EvaluationSession` per thread instead.
     package func evaluate(_ facts: Facts, on date: CivilDate) throws(EvaluationError) -> Evaluation {
-        try EvaluationSession(self).evaluate(facts, on: date)
+        try pool.evaluate(facts, on: date, with: self)
     }
 
     /// The tree evaluator of the period in force on `date`.
