@@ -148,8 +148,10 @@ extension Expression {
             guard values.count == 2, let x = values[0].decimalValue, let unit = values[1].decimalValue else { return .integer(0) }
             do {
                 return .decimal(try x.floored(toMultipleOf: unit))
-            } catch {
+            } catch .divisionByZero {
                 throw EvaluationFault(.divisionByZero, "`floor_to` needs a unit greater than zero")
+            } catch {
+                throw EvaluationFault(error)
             }
         case .yearsBetween:
             guard values.count == 2, let start = values[0].dateValue, let end = values[1].dateValue else { return .integer(0) }

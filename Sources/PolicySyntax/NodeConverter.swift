@@ -2,16 +2,17 @@ import PolicyModel
 import Yams
 
 /// Converts Yams nodes to `YAMLNode`s once, at the boundary: marks become spans,
-/// scalars stay text, and anchors, aliases and non-text keys are refused.
+/// scalars stay text (with where each stretch of it is written), and anchors, aliases,
+/// tags and non-text keys are refused.
 struct NodeConverter {
     let file: String
-    let sourceLines: [Substring]
+    let source: SourceText
     let limits: YAMLReader.Limits
     var nodeCount = 0
 
     init(file: String, source: String, limits: YAMLReader.Limits) {
         self.file = file
-        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.source = SourceText(source)
         self.limits = limits
     }
 
@@ -25,6 +26,7 @@ struct NodeConverter {
         if depth > limits.maximumDepth {
             throw DiagnosticList([.error("the document nests more than \(limits.maximumDepth) levels deep", at: span)])
         }
+        try refuseTag(at: node.mark)
         switch node {
         case .scalar(let scalar):
             if scalar.anchor != nil { throw anchorError(at: span) }
@@ -42,6 +44,7 @@ struct NodeConverter {
                     throw DiagnosticList([.error("a key must be a plain name", at: self.span(key.mark), help: "write `name: value`")])
                 }
                 if keyScalar.anchor != nil { throw anchorError(at: self.span(key.mark)) }
+                try refuseTag(at: key.mark)
                 nodeCount += 1
                 let keySpan = self.span(key.mark).shifted(by: 0, length: keyScalar.string.unicodeScalars.count)
                 entries.append(YAMLEntry(key: keyScalar.string, keySpan: keySpan, value: try convert(value, depth: depth + 1)))
@@ -61,34 +64,36 @@ struct NodeConverter {
                                help: "write the value out in full; to share declarations between policies use `include`")])
     }
 
+    /// A tag (`!!str`, `!name`) puts a node's mark on its `!`: nothing else can start there.
+    func refuseTag(at mark: Mark?) throws(DiagnosticList) {
+        guard let mark, let index = source.index(line: mark.line, column: mark.column), index < source.scalars.count,
+              source.scalars[index] == "!" else { return }
+        let tag = source.word(line: mark.line, column: mark.column, limit: 40)
+        throw DiagnosticList([.error("the YAML tag `\(tag)` is not allowed in policy files", at: span(mark).shifted(by: 0, length: tag.unicodeScalars.count),
+                                     help: "remove the tag: every value is read as text, and the policy's declarations give its type")])
+    }
+
     func convertScalar(_ scalar: Node.Scalar, span: SourceSpan) -> YAMLScalar {
         let length = scalar.string.unicodeScalars.count
         switch scalar.style {
         case .singleQuoted, .doubleQuoted:
-            return YAMLScalar(text: scalar.string, span: span.shifted(by: 1, length: length), style: .quoted)
+            let content = span.shifted(by: 1, length: length)
+            let quoting: SourceText.Quoting = scalar.style == .singleQuoted ? .single : .double
+            return YAMLScalar(text: scalar.string, span: content, style: .quoted, pieces: pieces(of: scalar.string, quoting: quoting, from: content))
         case .literal, .folded:
-            return YAMLScalar(text: scalar.string, span: span.shifted(by: 0, length: 1), style: .block, lineStarts: blockLineStarts(after: span.line))
+            // The content starts on the line after the indicator (and its comment, if any).
+            let lines = source.pieces(of: scalar.string, quoting: .none, line: span.line + 1, column: 1) ?? []
+            return YAMLScalar(text: scalar.string, span: span.shifted(by: 0, length: 1), style: .block, pieces: lines)
         default:
-            return YAMLScalar(text: scalar.string, span: span.shifted(by: 0, length: length), style: .plain)
+            let content = span.shifted(by: 0, length: length)
+            return YAMLScalar(text: scalar.string, span: content, style: .plain, pieces: pieces(of: scalar.string, quoting: .none, from: content))
         }
     }
 
-    /// Where each content line of a block scalar starts: the lines after the indicator, at their indentation.
-    func blockLineStarts(after line: Int) -> [SourceSpan] {
-        var starts: [SourceSpan] = []
-        var indentation: Int?
-        var index = line // 0-based index of the line after the indicator
-        while index < sourceLines.count {
-            let text = sourceLines[index]
-            let leading = text.prefix { $0 == " " }.count
-            let isBlank = text.allSatisfy { $0 == " " || $0 == "\r" }
-            if !isBlank {
-                if indentation == nil { indentation = leading }
-                if let indentation, leading < indentation { break }
-            }
-            starts.append(SourceSpan(file: file, line: index + 1, column: (indentation ?? leading) + 1))
-            index += 1
-        }
-        return starts
+    /// The pieces of a scalar whose content starts at `start`; none when it is written in one stretch from there.
+    func pieces(of text: String, quoting: SourceText.Quoting, from start: SourceSpan) -> [YAMLScalar.Piece] {
+        guard let pieces = source.pieces(of: text, quoting: quoting, line: start.line, column: start.column) else { return [] }
+        if pieces.count == 1, pieces[0] == YAMLScalar.Piece(offset: 0, line: start.line, column: start.column) { return [] }
+        return pieces
     }
 }

@@ -28,39 +28,49 @@ package indirect enum YAMLNode: Sendable {
 package struct YAMLScalar: Sendable {
     package enum Style: Sendable { case plain, quoted, block }
 
+    /// From `offset` (in Unicode scalars) on, the text is written column by column from
+    /// `line`:`column`, up to the next piece.
+    package struct Piece: Sendable, Equatable {
+        package let offset: Int
+        package let line: Int
+        package let column: Int
+
+        package init(offset: Int, line: Int, column: Int) {
+            self.offset = offset
+            self.line = line
+            self.column = column
+        }
+    }
+
     package let text: String
-    /// Points at the first character of the content (after an opening quote).
+    /// Points at the first character of the content (after an opening quote); at the
+    /// indicator of a block scalar.
     package let span: SourceSpan
     package let style: Style
-    /// For a block scalar: the line and column where each content line starts.
-    package let lineStarts: [SourceSpan]
+    /// Where the text's stretches are written, when the text is not one stretch from
+    /// `span`: a block scalar, a scalar folded over several lines, a quoted one with
+    /// escapes. Empty when it is.
+    package let pieces: [Piece]
 
-    package init(text: String, span: SourceSpan, style: Style, lineStarts: [SourceSpan] = []) {
+    package init(text: String, span: SourceSpan, style: Style, pieces: [Piece] = []) {
         self.text = text
         self.span = span
         self.style = style
-        self.lineStarts = lineStarts
+        self.pieces = pieces
     }
 
     /// The span of `length` characters starting `offset` characters into the text.
     package func span(offset: Int, length: Int) -> SourceSpan {
-        if style == .block || text.contains("\n") {
-            var remaining = offset
-            var lineIndex = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let count = line.unicodeScalars.count
-                if remaining <= count {
-                    if lineIndex < lineStarts.count {
-                        return lineStarts[lineIndex].shifted(by: remaining, length: length)
-                    }
-                    break
-                }
-                remaining -= count + 1
-                lineIndex += 1
-            }
-            return span
-        }
-        return span.shifted(by: offset, length: length)
+        let start = place(offset)
+        let last = place(offset + max(length, 1) - 1)
+        let width = last.line == start.line ? last.column - start.column + 1 : length
+        return SourceSpan(file: span.file, line: start.line, column: start.column, length: width)
+    }
+
+    /// The line and column of the character `offset` Unicode scalars into the text.
+    func place(_ offset: Int) -> (line: Int, column: Int) {
+        guard let piece = pieces.last(where: { $0.offset <= offset }) else { return (span.line, span.column + offset) }
+        return (piece.line, piece.column + offset - piece.offset)
     }
 }
 

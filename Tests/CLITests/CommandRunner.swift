@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
 
-/// Runs the built `carepolicy` binary from the package root and captures what it prints.
+/// Runs the built `carepolicy` binary from the package root and captures what it prints
+/// (standard output and standard error read at the same time: see `ChildProcess`).
 struct CommandRunner {
     struct Result {
         let status: Int32
@@ -9,28 +10,8 @@ struct CommandRunner {
         let err: String
     }
 
-    /// The binary next to the test bundle (SwiftPM builds it first: the tests depend on it).
-    static let binary: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("carepolicy").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        return FixturePaths.packageRoot + "/.build/debug/carepolicy"
-    }()
-
     static func run(_ arguments: [String], input: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: FixturePaths.packageRoot)
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+        let result = try ChildProcess.run(ChildProcess.carepolicy, arguments, input: input.map { Data($0.utf8) }, directory: FixturePaths.packageRoot)
+        return Result(status: result.status, out: String(decoding: result.out, as: UTF8.self), err: String(decoding: result.err, as: UTF8.self))
     }
 }

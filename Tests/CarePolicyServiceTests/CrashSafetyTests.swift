@@ -98,16 +98,9 @@ struct CrashSafetyTests {
         #expect(try store.count() == total)
 
         // `carepolicy log query` reads the same answers.
-        let query = Process()
-        query.executableURL = URL(fileURLWithPath: ServerProcess.binary)
-        query.arguments = ["log", "query", "--person", "T-1", "--data", harness.data, "--limit", "5"]
-        let output = Pipe()
-        query.standardOutput = output
-        try query.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        query.waitUntilExit()
-        #expect(query.terminationStatus == 0)
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        let query = try ChildProcess.run(ChildProcess.carepolicy, ["log", "query", "--person", "T-1", "--data", harness.data, "--limit", "5"])
+        #expect(query.status == 0)
+        let lines = String(decoding: query.out, as: UTF8.self).split(separator: "\n")
         #expect(lines.count == 5)
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
         #expect(first?["person"] as? String == "T-1")
@@ -116,17 +109,9 @@ struct CrashSafetyTests {
     }
 
     @Test func logQueryWithoutALogSaysWhereItLooked() throws {
-        let query = Process()
-        query.executableURL = URL(fileURLWithPath: ServerProcess.binary)
-        query.arguments = ["log", "query", "--person", "x", "--data", "/nonexistent-carepolicy-data"]
-        let errors = Pipe()
-        query.standardError = errors
-        query.standardOutput = FileHandle.nullDevice
-        try query.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        query.waitUntilExit()
-        #expect(query.terminationStatus == 1)
-        #expect(String(decoding: data, as: UTF8.self) ==
+        let query = try ChildProcess.run(ChildProcess.carepolicy, ["log", "query", "--person", "x", "--data", "/nonexistent-carepolicy-data"])
+        #expect(query.status == 1)
+        #expect(String(decoding: query.err, as: UTF8.self) ==
                 "error: no decision log at /nonexistent-carepolicy-data/decisions.sqlite; start `carepolicy serve --data DIR` first, or pass the --data it used\n")
     }
 }

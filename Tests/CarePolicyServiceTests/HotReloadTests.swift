@@ -28,6 +28,14 @@ struct HotReloadTests {
         text.replacingOccurrences(of: "version: \"2026.1\"", with: "version: \"\(version)\"")
     }
 
+    /// The last load attempt of anqing, as `GET /v1/policies/anqing/status` shows it.
+    static func lastAttempt(_ client: any TestClientProtocol) async throws -> [String: Any] {
+        try await client.get("/v1/policies/anqing/status").json["last_attempt"] as? [String: Any] ?? [:]
+    }
+
+    /// Four clients evaluate without pause while the file is edited; every step waits on
+    /// what the service shows (the served version, the last attempt at `/status`, the
+    /// answers the clients got), never on a fixed time.
     @Test func everyResponseDuringEditsComesFromTheOldOrTheNewVersion() async throws {
         let harness = try ServiceHarness() { configuration in
             configuration.reloadInterval = .milliseconds(20)
@@ -36,31 +44,32 @@ struct HotReloadTests {
         let original = try harness.read("anqing.yaml")
         let hashes = LockedHashes()
         hashes.add("2026.1", try LoadedPolicy.load(path: harness.path("anqing.yaml")).metadata.contentHash)
+        let answers = SeenAnswers()
+        @Sendable func answered(_ version: String) -> Int { answers.count("\(version) \(hashes.all[version] ?? "")") }
         let request = evaluationBody()
         try await harness.test { client in
             let stop = StopFlag()
             let workers = (0..<4).map { _ in
-                Task { () -> [String: Int] in
-                    var seen: [String: Int] = [:]
+                Task {
                     while !stop.isSet {
                         let response = try await client.post("/v1/policies/anqing/evaluate", request)
                         let version = value(response.json, "policy", "version") as? String ?? "status \(response.status.code): \(response.text)"
                         let hash = value(response.json, "policy", "hash") as? String ?? ""
-                        seen["\(version) \(hash)", default: 0] += 1
+                        answers.add("\(version) \(hash)")
                     }
-                    return seen
                 }
             }
+            #expect(try await Self.eventually { answered("2026.1") > 0 })
+
             // 1. A good edit goes live.
             try harness.write("anqing.yaml", Self.version(original, "2026.2"))
             hashes.add("2026.2", try LoadedPolicy.load(path: harness.path("anqing.yaml")).metadata.contentHash)
             #expect(try await Self.eventually { try await client.get("/v1/policies/anqing").json["version"] as? String == "2026.2" })
+            #expect(try await Self.eventually { answered("2026.2") > 0 })
 
             // 2. A broken edit is refused, with its diagnostics at /status; 2026.2 keeps serving.
             try harness.write("anqing.yaml", Self.version(original, "2026.3").replacingOccurrences(of: "when: five_elders", with: "when: five_elder"))
-            #expect(try await Self.eventually {
-                try await client.get("/v1/policies/anqing/status").json["last_attempt"].flatMap { value($0, "outcome") } as? String == "refused"
-            })
+            #expect(try await Self.eventually { try await Self.lastAttempt(client)["outcome"] as? String == "refused" })
             let status = try await client.get("/v1/policies/anqing/status")
             #expect(value(status.json, "serving", "version") as? String == "2026.2")
             #expect(value(status.json, "last_attempt", "diagnostics", "0", "message") as? String == "unknown name `five_elder`")
@@ -69,29 +78,43 @@ struct HotReloadTests {
             let ready = try await client.get("/readyz")
             // The broken base and the two variants that extend it; all three keep serving their last good version.
             #expect((ready.json["refused_files"] as? [String])?.count == 3)
-            try await Task.sleep(for: .milliseconds(200))
+            let beforeRefusal = answered("2026.2")
+            #expect(try await Self.eventually { answered("2026.2") > beforeRefusal })
 
-            // 3. A file written in two steps (cut inside a quoted string, so the first part
-            // is not YAML) is refused while half-written, then goes live.
+            // 3. A file caught half-written (cut inside the version's quotes: an unterminated
+            // quoted scalar is never valid YAML) is refused, and 2026.2 keeps answering;
+            // once the rest is written, the new version goes live.
             let next = Self.version(original, "2026.4")
-            // Cut inside the version's quotes: an unterminated quoted scalar is never valid YAML.
             let quoted = try #require(next.range(of: "version: \"2026.4\""))
-            let half = next.index(quoted.lowerBound, offsetBy: "version: \"20".count)
-            try String(next[..<half]).write(toFile: harness.path("anqing.yaml"), atomically: false, encoding: .utf8)
-            try await Task.sleep(for: .milliseconds(150))
+            let half = String(next[..<next.index(quoted.lowerBound, offsetBy: "version: \"20".count)])
+            try half.write(toFile: harness.path("anqing.yaml"), atomically: false, encoding: .utf8)
+            #expect(try await Self.eventually {
+                let attempt = try await Self.lastAttempt(client)
+                return attempt["outcome"] as? String == "refused"
+                    && (value(attempt, "diagnostics", "0", "message") as? String)?.hasPrefix("the file is not valid YAML") == true
+            })
+            let refusal = try await client.get("/v1/policies/anqing/status")
+            #expect(value(refusal.json, "last_attempt", "diagnostics", "0", "message") as? String
+                    == "the file is not valid YAML: while scanning a quoted scalar found unexpected end of stream")
+            #expect(value(refusal.json, "last_attempt", "diagnostics", "0", "line") as? Int == half.split(separator: "\n", omittingEmptySubsequences: false).count)
+            #expect(value(refusal.json, "serving", "version") as? String == "2026.2")
+            #expect(value(refusal.json, "serving", "hash") as? String == hashes.all["2026.2"])
+            let during = try await client.post("/v1/policies/anqing/evaluate", request)
+            #expect(value(during.json, "policy", "hash") as? String == hashes.all["2026.2"])
+            let beforeCompletion = answered("2026.2")
+            #expect(try await Self.eventually { answered("2026.2") > beforeCompletion })
+
             try next.write(toFile: harness.path("anqing.yaml"), atomically: false, encoding: .utf8)
             hashes.add("2026.4", try LoadedPolicy.load(path: harness.path("anqing.yaml")).metadata.contentHash)
             #expect(try await Self.eventually { try await client.get("/v1/policies/anqing").json["version"] as? String == "2026.4" })
-            try await Task.sleep(for: .milliseconds(100))
+            #expect(try await Self.lastAttempt(client)["outcome"] as? String == "accepted")
+            #expect(try await Self.eventually { answered("2026.4") > 0 })
             stop.set()
+            for worker in workers { try await worker.value }
 
-            var seen: [String: Int] = [:]
-            for worker in workers { seen.merge(try await worker.value, uniquingKeysWith: +) }
             let allowed = Set(hashes.all.map { "\($0.key) \($0.value)" })
+            let seen = answers.all
             #expect(Set(seen.keys).isSubset(of: allowed), "responses: \(seen)")
-            #expect(seen["2026.1 \(hashes.all["2026.1"] ?? "")", default: 0] > 0)
-            #expect(seen["2026.2 \(hashes.all["2026.2"] ?? "")", default: 0] > 0)
-            #expect(seen["2026.4 \(hashes.all["2026.4"] ?? "")", default: 0] > 0)
             let refusals = try await client.get("/metrics").text
             #expect(refusals.contains(#"carepolicy_policy_reload_failures_total{policy="anqing"}"#))
         }
@@ -130,6 +153,15 @@ final class StopFlag: @unchecked Sendable {
     private var value = false
     var isSet: Bool { lock.withLock { value } }
     func set() { lock.withLock { value = true } }
+}
+
+/// The answers the clients got, counted by "version hash" as they arrive.
+final class SeenAnswers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+    func add(_ answer: String) { lock.withLock { counts[answer, default: 0] += 1 } }
+    func count(_ answer: String) -> Int { lock.withLock { counts[answer, default: 0] } }
+    var all: [String: Int] { lock.withLock { counts } }
 }
 
 /// The hash of each version written, as the loader computes it.

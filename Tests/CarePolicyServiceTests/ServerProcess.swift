@@ -3,41 +3,40 @@ import Hummingbird
 import HummingbirdTesting
 import TestSupport
 
-/// The built `carepolicy serve` running as a child process on a free port.
+/// The built `carepolicy serve` running as a child process on a free port. Its standard
+/// output is read for as long as it runs (see `PipeDrain`), so however much it logs it
+/// never blocks on a full pipe.
 final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
     private let output = Pipe()
+    private let printed: PipeDrain
 
-    /// The binary next to the test bundle (SwiftPM builds it first: the tests depend on it).
-    static let binary: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("carepolicy").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        return FixturePaths.packageRoot + "/.build/debug/carepolicy"
-    }()
-
-    /// Starts `carepolicy serve --port 0 …` and waits for the line that names the port.
+    /// Starts `carepolicy serve --port 0 …` and waits (at most 60 seconds) for the line that names the port.
     init(arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: ChildProcess.carepolicy)
         process.arguments = ["serve", "--port", "0"] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var seen = ""
+        printed = PipeDrain(output.fileHandleForReading)
         let deadline = Date().addingTimeInterval(60)
         var found: Int?
-        while found == nil, Date() < deadline, process.isRunning {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { Thread.sleep(forTimeInterval: 0.02); continue }
-            seen += String(decoding: data, as: UTF8.self)
+        var seen = ""
+        while found == nil, Date() < deadline {
+            seen = String(decoding: printed.current, as: UTF8.self)
             if let range = seen.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
                 found = Int(seen[range].split(separator: ":").last ?? "")
+            } else if !process.isRunning {
+                break
+            } else {
+                Thread.sleep(forTimeInterval: 0.02)
             }
         }
         guard let found else {
-            process.terminate()
-            throw ServerProcessError(message: "the server did not report its port; it printed: \(seen)")
+            if process.isRunning { process.terminate() }
+            throw ServerProcessError(message: "the server did not report its port; it printed: \(String(decoding: printed.current, as: UTF8.self))")
         }
         port = found
     }

@@ -11,6 +11,13 @@ import RecordFormats
 
 /// Each broken fixture is refused with exactly the diagnostics in its `expected.txt`:
 /// location, source line, caret and help, as a policy officer sees them.
+///
+/// To record new expectations after a deliberate change to the messages, run
+/// `UPDATE_GOLDEN=1 swift test --filter GoldenDiagnosticsTests`: each case writes what it
+/// rendered to its `expected.txt` and fails with "Recorded new baseline …", as
+/// swift-argument-parser's snapshot helpers do, so a run that rewrites its own
+/// expectations never passes. Review the change with `git diff Tests/Fixtures`, then run
+/// again without the variable. A fixture without an `expected.txt` is recorded the same way.
 @Suite struct GoldenDiagnosticsTests {
     static let cases = [
         "errors_unknown_fact", "errors_type_mismatch", "errors_unknown_enum_value", "errors_missing_reason",
@@ -20,19 +27,24 @@ import RecordFormats
 
     @Test(arguments: cases)
     func brokenPolicyIsRefusedWithExactDiagnostics(_ name: String) throws {
-        let updating = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
         do {
             _ = try LoadedPolicy.load(path: FixturePaths.fixture(name))
             Issue.record("\(name) was accepted")
         } catch {
             let rendered = FixturePaths.portable(error.rendered) + "\n"
-            if updating {
-                try rendered.write(toFile: FixturePaths.fixture(name, "expected.txt"), atomically: true, encoding: .utf8)
+            let path = FixturePaths.fixture(name, "expected.txt")
+            if Self.recording || !FileManager.default.fileExists(atPath: path) {
+                try rendered.write(toFile: path, atomically: true, encoding: .utf8)
+                Issue.record("Recorded new baseline \(FixturePaths.portable(path)); review it, then run again\(Self.recording ? " without UPDATE_GOLDEN=1" : "")")
+                return
             }
-            let expected = try String(contentsOfFile: FixturePaths.fixture(name, "expected.txt"), encoding: .utf8)
+            let expected = try String(contentsOfFile: path, encoding: .utf8)
             #expect(rendered == expected)
         }
     }
+
+    /// Whether this run records new expectations (`UPDATE_GOLDEN=1`) instead of checking them.
+    static var recording: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
 
     @Test func everyDiagnosticHasALocation() throws {
         for name in Self.cases {

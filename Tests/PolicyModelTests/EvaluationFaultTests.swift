@@ -46,10 +46,8 @@ struct EvaluationFaultTests {
 
     @Test("floor_to that overflows reports an overflow, not a bad unit")
     func floorToOverflow() {
-        withKnownIssue("Expression.call(.floorTo) turns every ArithmeticFault into “`floor_to` needs a unit greater than zero”") {
-            #expect(throws: Self.overflow) {
-                try Self.evaluate(.call(.floorTo, [.constant(.decimal(ExactDecimal(Int64.max)), .decimal), P.decimal("0.5")]))
-            }
+        #expect(throws: Self.overflow) {
+            try Self.evaluate(.call(.floorTo, [.constant(.decimal(ExactDecimal(Int64.max)), .decimal), P.decimal("0.5")]))
         }
     }
 

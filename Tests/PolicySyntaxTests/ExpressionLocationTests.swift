@@ -41,28 +41,43 @@ struct ExpressionLocationTests {
         ])
     }
 
-    @Test("a folded block scalar")
+    @Test("a folded block scalar: the folded text keeps each line's place")
     func foldedBlock() {
         let diagnostics = P.diagnostics("definitions:\n  d:\n    expr: >\n      age >= 70\n      and and\n")
-        withKnownIssue("the folded text is one line, \"age >= 70 and and\", so every offset is counted from the first line: reported at 4:21, past the end of `age >= 70`") {
-            #expect(diagnostics == [P.error(Self.missingValue, 5, 11, 3, help: Self.missingHelp)])
-        }
+        #expect(diagnostics == [P.error(Self.missingValue, 5, 11, 3, help: Self.missingHelp)])
     }
 
     @Test("a plain scalar continued on the next line")
     func multiLinePlain() {
         let diagnostics = P.diagnostics("definitions:\n  d:\n    expr: age >= 70\n      and and\n")
-        withKnownIssue("a multi-line plain scalar is folded to one line and its offsets are counted from its first line: reported at 3:25") {
-            #expect(diagnostics == [P.error(Self.missingValue, 4, 11, 3, help: Self.missingHelp)])
-        }
+        #expect(diagnostics == [P.error(Self.missingValue, 4, 11, 3, help: Self.missingHelp)])
     }
 
-    @Test("a double-quoted scalar with escapes")
-    func escapedQuotes() {
-        let diagnostics = P.diagnostics(Self.definition(#""x == \"a\" and and""#))
-        withKnownIssue("offsets count the unescaped text, so each `\\\"` before the error shifts it one column left: reported at 3:25") {
-            #expect(diagnostics == [P.error(Self.missingValue, 3, 27, 3, help: Self.missingHelp)])
-        }
+    @Test("a quoted scalar continued on the next line")
+    func multiLineQuoted() {
+        #expect(P.diagnostics("definitions:\n  d:\n    expr: \"age >= 70\n      and and\"\n") == [P.error(Self.missingValue, 4, 11, 3, help: Self.missingHelp)])
+        #expect(P.diagnostics("definitions:\n  d:\n    expr: 'age >= 70\n\n      and and'\n") == [P.error(Self.missingValue, 5, 11, 3, help: Self.missingHelp)])
+    }
+
+    @Test("a double-quoted scalar with escapes: each escape keeps its width in the file", arguments: [
+        (#""x == \"a\" and and""#, 27),
+        (#""x == \u0061 and and""#, 28),
+        (#""x == \x61 and and""#, 26),
+        (#""x == a\t and and""#, 25),
+    ])
+    func escapes(_ expr: String, _ column: Int) {
+        #expect(P.diagnostics(Self.definition(expr)) == [P.error(Self.missingValue, 3, column, 3, help: Self.missingHelp)])
+    }
+
+    @Test("a single-quoted scalar with a doubled quote")
+    func doubledQuote() {
+        #expect(P.diagnostics(Self.definition("'x == ''a'' and and'")) == [P.error(Self.missingValue, 3, 27, 3, help: Self.missingHelp)])
+    }
+
+    @Test("a token written with an escape covers its whole width in the file")
+    func tokenWithAnEscape() {
+        // `\u003C=` is the operator `<=`, written in 7 columns.
+        #expect(P.diagnostics(Self.definition(#""60 <= age \u003C= 69""#)) == [P.error("comparisons cannot be chained", 3, 22, 7, help: Self.chainedHelp)])
     }
 
     @Test("a literal block scalar in a file with CRLF line ends")

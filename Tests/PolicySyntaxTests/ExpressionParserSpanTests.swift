@@ -62,8 +62,8 @@ struct ExpressionParserSpanTests {
 
     @Test("a block scalar's lines map to their own lines in the file")
     func blockScalar() throws {
-        let starts = [SourceSpan(file: "policy.yaml", line: 5, column: 7), SourceSpan(file: "policy.yaml", line: 6, column: 7)]
-        let scalar = YAMLScalar(text: "age >= 70\nand and\n", span: SourceSpan(file: "policy.yaml", line: 4, column: 11), style: .block, lineStarts: starts)
+        let pieces = [YAMLScalar.Piece(offset: 0, line: 5, column: 7), YAMLScalar.Piece(offset: 10, line: 6, column: 7)]
+        let scalar = YAMLScalar(text: "age >= 70\nand and\n", span: SourceSpan(file: "policy.yaml", line: 4, column: 11), style: .block, pieces: pieces)
         #expect(throws: Diagnostic.error("expected a value but found `and`", at: SourceSpan(file: "policy.yaml", line: 6, column: 11, length: 3),
                                          help: "something is missing before `and`")) {
             try ExpressionParser.parse(scalar)

@@ -104,12 +104,35 @@ struct YAMLReaderLimitsTests {
         #expect(R.diagnostics("a: [1, 2, 3]", limits: limits) == nil)
     }
 
-    @Test("tags are refused, as the reader's documentation says")
-    func tags() {
-        withKnownIssue("YAMLReader documents that tags are refused, but NodeConverter ignores them: `a: !!int 1` reads as the text `1`") {
-            #expect(R.diagnostics("a: !!int 1\n") != nil)
-            #expect(R.diagnostics("a: !custom x\n") != nil)
-        }
+    static let tagHelp = "remove the tag: every value is read as text, and the policy's declarations give its type"
+
+    @Test("a tag is refused where it is written", arguments: [
+        ("a: !!python/name:os.system x\n", "!!python/name:os.system", 1, 4),
+        ("a: !foo x\n", "!foo", 1, 4),
+        ("a: !!str \"x\"\n", "!!str", 1, 4),
+        ("a: !!int 1\n", "!!int", 1, 4),
+        ("a: ! x\n", "!", 1, 4),
+        ("a: !!str\n", "!!str", 1, 4),
+        ("a: !!binary |\n  aGk=\n", "!!binary", 1, 4),
+        ("a: [1, !!str 2]\n", "!!str", 1, 8),
+        ("a: !!map\n  b: 1\n", "!!map", 1, 4),
+        ("a: !!seq [1]\n", "!!seq", 1, 4),
+        ("a:\n  - !x 1\n", "!x", 2, 5),
+        ("!!str k: 1\n", "!!str", 1, 1),
+        ("a: {!!str k: 1}\n", "!!str", 1, 5),
+        ("--- !policy\na: 1\n", "!policy", 1, 5),
+        ("%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n", "!e!x", 3, 4),
+    ])
+    func tags(_ text: String, _ tag: String, _ line: Int, _ column: Int) {
+        #expect(R.diagnostics(text) == [
+            .error("the YAML tag `\(tag)` is not allowed in policy files", at: R.span(line, column, tag.count), help: Self.tagHelp),
+        ])
+    }
+
+    @Test("a `!` inside a value is text, not a tag")
+    func exclamationInText() throws {
+        #expect(try R.node("a: x!\nb: \"!x\"\nc: '!'\nd: |\n  !x\n")["b"]?.scalar?.text == "!x")
+        #expect(try R.node("a: 不！\n")["a"]?.scalar?.text == "不！")
     }
 
     @Test("the nesting scan also guards a file with CRLF line ends that starts with a comment")

@@ -34,7 +34,7 @@ struct YAMLReaderTests {
         #expect(id.text == "demo")
         #expect(id.span == R.span(2, 7, 4))
         #expect(id.style == .plain)
-        #expect(id.lineStarts.isEmpty)
+        #expect(id.pieces.isEmpty)
     }
 
     @Test("sequences, flow and block, with items in place")
@@ -78,14 +78,15 @@ struct YAMLReaderTests {
         #expect(scalar.text == "line one\nline two\n")
         #expect(scalar.style == .block)
         #expect(scalar.span == R.span(1, 4))
-        #expect(scalar.lineStarts == [R.span(2, 3), R.span(3, 3)])
+        #expect(scalar.pieces == [.init(offset: 0, line: 2, column: 3), .init(offset: 9, line: 3, column: 3)])
+        #expect(scalar.span(offset: 14, length: 3) == R.span(3, 8, 3))
     }
 
     @Test("blank lines inside a block scalar keep their place")
     func blankLinesInBlock() throws {
         let scalar = try #require(R.node("a: |\n  x\n\n  y\nb: 1\n")["a"]?.scalar)
         #expect(scalar.text == "x\n\ny\n")
-        #expect(scalar.lineStarts == [R.span(2, 3), R.span(3, 3), R.span(4, 3)])
+        #expect(scalar.span(offset: 0, length: 1) == R.span(2, 3))
         #expect(scalar.span(offset: 3, length: 1) == R.span(4, 3))
     }
 
@@ -93,7 +94,7 @@ struct YAMLReaderTests {
     func nestedBlock() throws {
         let scalar = try #require(R.node("d:\n  x:\n    expr: |\n      a and\n      b\n")["d"]?["x"]?["expr"]?.scalar)
         #expect(scalar.span == R.span(3, 11))
-        #expect(Array(scalar.lineStarts.prefix(2)) == [R.span(4, 7), R.span(5, 7)])
+        #expect(scalar.span(offset: 0, length: 1) == R.span(4, 7))
         #expect(scalar.span(offset: 6, length: 1) == R.span(5, 7))
     }
 
@@ -126,6 +127,6 @@ struct YAMLReaderTests {
     func crlfBlockScalar() throws {
         let scalar = try #require(R.node("a: 1\r\nb: |\r\n  x\r\n  y\r\nc: 2\r\n")["b"]?.scalar)
         #expect(scalar.text == "x\ny\n")
-        #expect(Array(scalar.lineStarts.prefix(2)) == [R.span(3, 3), R.span(4, 3)])
+        #expect(scalar.pieces == [.init(offset: 0, line: 3, column: 3), .init(offset: 2, line: 4, column: 3)])
     }
 }
