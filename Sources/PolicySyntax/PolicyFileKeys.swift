@@ -21,5 +21,10 @@ package enum PolicyFileKeys {
     package static let approval = ["title", "steps", "rejection", "rejection_label", "source", "note"]
     package static let approvalStep = ["id", "label", "actor", "source", "note"]
     package static let program = ["label", "places", "eligible", "priority", "source", "note"]
+    /// A population description (`policies/common/population.yaml`), its cases and bands.
+    package static let population = ["vocabulary", "fields"]
+    package static let populationDraws = ["probability", "weights", "shares", "bands", "age", "numbered", "value"]
+    package static let populationCase = ["when"] + populationDraws
+    package static let populationBand = ["from", "to", "weight"]
     package static let typeNames = ["bool", "integer", "decimal", "string", "date", "enum"]
 }
