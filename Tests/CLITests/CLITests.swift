@@ -114,6 +114,31 @@ import TestSupport
         #expect(result.err.contains("events.jsonl:3: refused: 服务券余额不足：p1 has 17.50 in `voucher_hours`, the event needs 30.00"))
     }
 
+    @Test func ledgerIssuesEachMonthsVouchersFromTheDecisions() throws {
+        let result = try CommandRunner.run(["ledger", "policies/anqing.yaml", "--people", "docs/examples/ledgers/anqing-people.jsonl",
+                                            "--issue-monthly", "2025-01..2025-12", "--events", "docs/examples/ledgers/anqing-monthly-spends.jsonl"])
+        #expect(result.status == 0, "\(result.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect((object["balances"] as? [String: [String: String]])?["voucher_hours"] == ["v1": "34.00", "v2": "108.00", "v3": "98.00"])
+        #expect((object["settlements"] as? [String: [String: String]])?["provider_settlement_cny"] == ["prov-2": "96.00", "prov-9": "1664.00"])
+        #expect((object["events"] as? [String: Int]) == ["accepted": 33, "refused": 2])
+        #expect(result.err == """
+            docs/examples/ledgers/anqing-people.jsonl:5: refused: scheduled `monthly_vouchers`: the person's facts cannot be read: invalid facts: `ability_level`: is 7, above the largest allowed value 4 (allowed: 0 to 4)
+            docs/examples/ledgers/anqing-monthly-spends.jsonl:3: refused: 服务券余额不足：v3 has 0.00 in `voucher_hours`, the event needs 2.00
+
+            """)
+        let alone = try CommandRunner.run(["ledger", "policies/anqing.yaml", "--people", "docs/examples/ledgers/anqing-people.jsonl", "--issue-monthly", "2025-03"])
+        #expect(alone.status == 0, "\(alone.err)")
+        let balances = try #require(try JSONSerialization.jsonObject(with: Data(alone.out.utf8)) as? [String: Any])["balances"] as? [String: [String: String]]
+        #expect(balances?["voucher_hours"] == ["v1": "20.00", "v2": "10.00"])
+        let unpaired = try CommandRunner.run(["ledger", "policies/anqing.yaml", "--issue-monthly", "2025-01..2025-12"])
+        #expect(unpaired.status == 64)
+        #expect(unpaired.err.contains("--people and --issue-monthly go together"))
+        let badMonths = try CommandRunner.run(["ledger", "policies/anqing.yaml", "--people", "docs/examples/ledgers/anqing-people.jsonl", "--issue-monthly", "2025-12..2025-01"])
+        #expect(badMonths.status == 64)
+        #expect(badMonths.err.contains("--issue-monthly `2025-12..2025-01` is not a range of months; write YYYY-MM..YYYY-MM, e.g. 2025-01..2025-12"))
+    }
+
     @Test func ledgerOnAPolicyWithoutOneFailsClearly() throws {
         let file = try temporary("events.jsonl", "")
         let result = try CommandRunner.run(["ledger", "Tests/Fixtures/good_timeline/policy.yaml", "--events", file])
