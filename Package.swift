@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "PolicyBatch", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime",
                                                    "RecordFormats"]),
         // Synthetic populations (described by a file under policies/), random persons, the evaluator agreement check.
-        .target(name: "PolicySimulation", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyRuntime", "PolicySyntax",
+        .target(name: "PolicySimulation", dependencies: ["CarePolicy", "PolicyModel", "PolicyCheck", "PolicyCompiler", "PolicyRuntime", "PolicySyntax",
                                                         "RecordFormats"]),
         // The HTTP service: routes, hot reload, decision log (SQLite), metrics. Nothing else in the package depends on it but the CLI.
         .target(name: "CarePolicyService", dependencies: [

@@ -12,6 +12,11 @@ public struct PolicyLoadError: Error, Sendable, CustomStringConvertible {
     public let diagnostics: DiagnosticList
     public let sources: [String: String]
 
+    package init(diagnostics: DiagnosticList, sources: [String: String]) {
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
+
     /// Each diagnostic with its source line, caret and help.
     public var rendered: String { DiagnosticRenderer(sources: sources).render(diagnostics) }
     public var description: String { diagnostics.description }

@@ -2,13 +2,15 @@ import PolicyModel
 import PolicyCompiler
 
 /// Inputs, parameters and definitions that no decision reads, directly or through
-/// definitions; a program's eligibility and priority and a ledger's rules count as
-/// readers too. The input `id` names the person and is never unused.
+/// definitions; a program's eligibility and priority, a ledger's rules and its
+/// scheduled events count as readers too. The input `id` names the person and is never unused.
 package enum UnusedDeclarations {
     package static func find(in policy: CheckedPolicy) -> [PolicyFinding] {
         var inputs = Set<Int>(), parameters = Set<Int>(), definitions = Set<Int>()
         var pending = policy.decisions.flatMap(\.expressions)
             + policy.programs.flatMap { [$0.eligible] + $0.priority.map(\.expression) }
+            // A scheduled ledger event is computed from the person's facts and decisions.
+            + (policy.ledger?.schedules ?? []).flatMap { $0.fields + ($0.condition.map { [$0] } ?? []) }
         // A ledger rule's `.input` slots are the event's fields, not the person's facts:
         // only its parameters count.
         for expression in policy.ledger.map(Self.expressions) ?? [] {

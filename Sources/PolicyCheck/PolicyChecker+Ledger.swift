@@ -14,8 +14,10 @@ extension PolicyChecker {
             checkEvent(syntax.events[index], fields: fieldLists[index], all: syntax.events, fieldLists: fieldLists, accounts: syntax.accounts)
         }
         let checks = syntax.checks.compactMap { checkLedgerCheck($0, events: syntax.events, fieldLists: fieldLists) }
-        guard diagnostics.errorCount == errorsBefore, accounts.count == syntax.accounts.count, events.count == syntax.events.count else { return nil }
-        return LedgerDeclaration(title: syntax.title.value, accounts: accounts, events: events, checks: checks,
+        let schedules = syntax.schedules.compactMap { checkSchedule($0, events: syntax.events, fieldLists: fieldLists) }
+        guard diagnostics.errorCount == errorsBefore, accounts.count == syntax.accounts.count, events.count == syntax.events.count,
+              schedules.count == syntax.schedules.count else { return nil }
+        return LedgerDeclaration(title: syntax.title.value, accounts: accounts, events: events, checks: checks, schedules: schedules,
                                  provenance: Provenance(syntax.provenance), span: syntax.span)
     }
 

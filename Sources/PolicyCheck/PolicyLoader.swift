@@ -67,6 +67,13 @@ package struct PolicyLoader {
 
     func read(path: String, namedAt: SourceSpan?, cache: inout [String: PolicyFile]) throws(DiagnosticList) -> PolicyFile {
         if let cached = cache[path] { return cached }
+        let file = try PolicyFileParser.parse(try readText(path: path, namedAt: namedAt), path: path)
+        cache[path] = file
+        return file
+    }
+
+    /// The UTF-8 text of the file at `path`, named in another file at `namedAt`.
+    package func readText(path: String, namedAt: SourceSpan?) throws(DiagnosticList) -> String {
         let place = namedAt ?? SourceSpan(file: path, line: 1, column: 1)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -81,9 +88,7 @@ package struct PolicyLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticList([.error("`\(path)` is not UTF-8 text", at: namedAt ?? place, help: "save the file as UTF-8")])
         }
-        let file = try PolicyFileParser.parse(text, path: path)
-        cache[path] = file
-        return file
+        return text
     }
 
     func resolve(_ reference: String, relativeTo file: String) -> String {

@@ -52,6 +52,13 @@ package final class EvaluationFrame {
         }
     }
 
+    /// Sets one input of the evaluation under way. A definition already computed keeps its
+    /// value, so set only inputs nothing computed so far has read (a synthetic person's
+    /// facts, drawn one after another, each condition reading only those drawn before it).
+    package func setInput(_ slot: Int, to value: Value) {
+        inputs[slot] = value
+    }
+
     package func definition(_ index: Int) throws(EvaluationFault) -> Value {
         if let value = memo[index] { return value }
         let value: Value

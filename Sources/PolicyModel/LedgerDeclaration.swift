@@ -6,14 +6,18 @@ package struct LedgerDeclaration: Sendable {
     package let accounts: [LedgerAccount]
     package let events: [LedgerEventType]
     package let checks: [LedgerCheck]
+    /// Events the ledger makes itself from each person's facts and decisions.
+    package let schedules: [LedgerSchedule]
     package let provenance: Provenance
     package let span: SourceSpan
 
-    package init(title: String, accounts: [LedgerAccount], events: [LedgerEventType], checks: [LedgerCheck], provenance: Provenance, span: SourceSpan) {
+    package init(title: String, accounts: [LedgerAccount], events: [LedgerEventType], checks: [LedgerCheck], schedules: [LedgerSchedule] = [],
+                 provenance: Provenance, span: SourceSpan) {
         self.title = title
         self.accounts = accounts
         self.events = events
         self.checks = checks
+        self.schedules = schedules
         self.provenance = provenance
         self.span = span
     }

@@ -17,7 +17,7 @@ package struct LedgerReplay: Sendable {
     package let ledger: LedgerDeclaration
     /// Events dated after this date are refused (the `--as-of` of a replay).
     package let asOf: CivilDate?
-    package private(set) var state: LedgerState
+    package internal(set) var state: LedgerState
     package let interpreter: ReferenceInterpreter
 
     /// Fails when the policy has no `ledger:` section.
@@ -88,6 +88,15 @@ package struct LedgerReplay: Sendable {
                 return .failure(.init(line: line, eventType: typeName, date: values.first?.dateValue, reason: "field `\(field.name)`: \(message.text)"))
             }
         }
+        return stage(line: line, eventType: typeIndex, values: values)
+    }
+
+    /// The state an event of type `typeIndex` with these field values (`date` first, as
+    /// the type declares them) would leave, computed on a copy; nothing is changed here.
+    package func stage(line: Int, eventType typeIndex: Int, values: [Value]) -> Result<LedgerState, LedgerRefusalRecord> {
+        let eventType = ledger.events[typeIndex]
+        let typeName = eventType.name
+        var values = values
         guard case .date(let date) = values[0] else {
             return .failure(.init(line: line, eventType: typeName, date: nil, reason: "field `date` is missing"))
         }

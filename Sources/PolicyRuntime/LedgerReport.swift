@@ -83,6 +83,7 @@ public struct LedgerReport: Sendable {
         })
         let refused = JSONText.Node.array(state.refused.map { refusal in
             var entries: [(String, JSONText.Node)] = [("line", .integer(Int64(refusal.line)))]
+            if let scheduled = refusal.scheduled { entries.append(("scheduled", .string(scheduled))) }
             entries.append(("type", refusal.eventType.map { .string($0) } ?? .null))
             entries.append(("date", refusal.date.map { .string($0.description) } ?? .null))
             entries.append(("reason", .string(refusal.reason)))

@@ -40,7 +40,7 @@ package struct LedgerState: Sendable, Equatable {
 
 /// An event the ledger refused, and why. A refused event changes nothing.
 public struct LedgerRefusalRecord: Error, Sendable, Equatable {
-    /// The line of the events file (1-based).
+    /// The line of the events file (1-based), or of the people file for a scheduled event.
     public let line: Int
     public let eventType: String?
     public let date: CivilDate?
@@ -48,12 +48,21 @@ public struct LedgerRefusalRecord: Error, Sendable, Equatable {
     public let reason: String
     /// The clause the refusal cites, if any.
     public let source: String?
+    /// For an event the ledger made itself: the `scheduled:` entry that made it. `line`
+    /// is then the person's line in the people file.
+    public let scheduled: String?
 
-    public init(line: Int, eventType: String?, date: CivilDate?, reason: String, source: String? = nil) {
+    public init(line: Int, eventType: String?, date: CivilDate?, reason: String, source: String? = nil, scheduled: String? = nil) {
         self.line = line
         self.eventType = eventType
         self.date = date
         self.reason = reason
         self.source = source
+        self.scheduled = scheduled
+    }
+
+    /// The same refusal, of an event made by the `scheduled:` entry `name` for the person on `line`.
+    package func scheduled(by name: String, line personLine: Int) -> LedgerRefusalRecord {
+        LedgerRefusalRecord(line: personLine, eventType: eventType, date: date, reason: reason, source: source, scheduled: name)
     }
 }

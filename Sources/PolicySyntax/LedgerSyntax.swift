@@ -7,8 +7,29 @@ package struct LedgerSyntax: Sendable {
     package let accounts: [LedgerAccountSyntax]
     package let events: [LedgerEventSyntax]
     package let checks: [LedgerCheckSyntax]
+    /// Events the ledger makes itself, for each person, on a calendar (`scheduled:`).
+    package let schedules: [LedgerScheduleSyntax]
     package let provenance: ProvenanceSyntax
     package let span: SourceSpan
+}
+
+/// One `scheduled:` entry: on each `every` day (the first of each month), an event of
+/// type `event` for each person, its fields computed from the person's facts and
+/// decisions, when `when` holds.
+package struct LedgerScheduleSyntax: Sendable {
+    /// `FIELD: EXPRESSION`: the value of one field of the event.
+    package struct Field: Sendable {
+        package let name: Located<String>
+        package let value: WrittenExpression
+    }
+
+    package let name: Located<String>
+    package let label: String?
+    package let every: YAMLScalar
+    package let eventType: Located<String>
+    package let condition: WrittenExpression?
+    package let fields: [Field]
+    package let provenance: ProvenanceSyntax
 }
 
 /// One family of accounts, keyed by whatever an effect names (a person, a provider).

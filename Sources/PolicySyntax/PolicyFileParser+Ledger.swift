@@ -16,8 +16,9 @@ extension PolicyFileParser {
         let accounts = entries(reader.node("accounts"), section: "accounts").compactMap { parseAccount($0) }
         let events = entries(reader.node("events"), section: "events").compactMap { parseLedgerEvent($0) }
         let checks = sequence(reader.node("checks"), what: "checks").compactMap { parseLedgerCheck($0) }
+        let schedules = entries(reader.node("scheduled"), section: "scheduled").compactMap { parseLedgerSchedule($0) }
         guard let title else { return nil }
-        return LedgerSyntax(title: Located(title.text, title.span), accounts: accounts, events: events, checks: checks,
+        return LedgerSyntax(title: Located(title.text, title.span), accounts: accounts, events: events, checks: checks, schedules: schedules,
                             provenance: reader.provenance(diagnostics: &diagnostics), span: reader.span)
     }
 
@@ -152,5 +153,36 @@ extension PolicyFileParser {
                                  eventType: Located(of.text, of.span), countDistinct: Located(distinct.text, distinct.span),
                                  per: Located(per.text, per.span), atLeast: threshold,
                                  provenance: reader.provenance(diagnostics: &diagnostics), span: reader.span)
+    }
+
+    mutating func parseLedgerSchedule(_ entry: YAMLEntry) -> LedgerScheduleSyntax? {
+        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.ledgerSchedule, context: "scheduled `\(entry.key)`", diagnostics: &diagnostics) else {
+            diagnostics.append(.error("scheduled `\(entry.key)` must be a mapping with `every`, `event` and `fields`", at: entry.value.span))
+            return nil
+        }
+        let every = reader.required("every", diagnostics: &diagnostics, help: "say when it is made: `every: month` (the first day of each month)")
+        let event = reader.required("event", diagnostics: &diagnostics, help: "name the event type it makes, e.g. `event: issue`")
+        var condition: WrittenExpression?
+        if let whenNode = reader.node("when") {
+            guard let parsed = parseCondition(whenNode) else { return nil }
+            condition = parsed
+        }
+        if reader.node("fields") == nil {
+            diagnostics.append(.error("scheduled `\(entry.key)` is missing `fields`", at: reader.span,
+                                      help: "give each field of the event an expression, e.g. `fields: {person: id, hours: monthly_hours}`"))
+        }
+        var fields: [LedgerScheduleSyntax.Field] = []
+        for field in entries(reader.node("fields"), section: "fields") {
+            guard case .scalar(let scalar) = field.value, let value = parseExpression(scalar) else {
+                if case .scalar = field.value { continue }
+                diagnostics.append(.error("field `\(field.key)` of scheduled `\(entry.key)` must be an expression, such as `monthly_hours`", at: field.value.span))
+                continue
+            }
+            fields.append(.init(name: Located(field.key, field.keySpan), value: value))
+        }
+        guard let every, let event else { return nil }
+        return LedgerScheduleSyntax(name: Located(entry.key, entry.keySpan), label: reader.text("label", diagnostics: &diagnostics), every: every,
+                                    eventType: Located(event.text, event.span), condition: condition, fields: fields,
+                                    provenance: reader.provenance(diagnostics: &diagnostics))
     }
 }

@@ -9,19 +9,18 @@ import RecordFormats
 import PolicyBatch
 import PolicySimulation
 
-/// `carepolicy population --size N --seed S --out FILE`: a synthetic population.
+/// `carepolicy population --size N --seed S --out FILE [--description FILE]`: a synthetic population.
 struct Population: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a synthetic population of older people (the shared facts of every district policy) as CSV or JSON Lines.",
+        abstract: "Write a synthetic population of older people (the facts a description file names, drawn as it says) as CSV or JSON Lines.",
         discussion: """
-        The same seed gives the same file; person N is the same whatever the size. Every district \
-        policy accepts the records (their own extra facts have defaults). Distributions (about):
-          age on --as-of: 4% 50–59, 45% 60–69, 32% 70–79, 15.5% 80–89, 3.3% 90–99, 0.2% 100–104
-          subsistence: 85% none, 8% dibao, 4% marginal, 3% tekun; 三无 people are mostly tekun
-          ability_level: mostly 0–1, higher with age (80+: 40% 0, 28% 1, 15% 2, 10% 3, 7% 4)
-          residence 60% urban; children_in_district 70%; lives_alone 12%; hukou_local 92%
-          left_behind: half of rural people whose children live elsewhere
-        docs/what-if.md lists every distribution and correlation.
+        The description (default policies/common/population.yaml) names the vocabulary whose facts \
+        it draws, relative to itself as an `include` is, and gives each fact's distribution: \
+        `probability`, `weights`, `shares`, `bands`, `age`, `numbered` or `value`, each case \
+        under a `when` on the facts drawn before it. The same seed gives the same file; person N \
+        is the same whatever the size. The default description draws the shared facts of every \
+        district policy, which accepts the records as they are (its own extra facts have \
+        defaults). docs/what-if.md describes the format and every distribution.
         """)
 
     @Option(help: "How many persons.")
@@ -33,8 +32,11 @@ struct Population: ParsableCommand {
     @Option(help: "The output file, .csv or .jsonl (- for standard output, CSV).")
     var out: String
 
-    @Option(name: .customLong("as-of"), help: "Ages are drawn for this date, YYYY-MM-DD.")
+    @Option(name: .customLong("as-of"), help: "Ages are drawn, and conditions evaluated, for this date, YYYY-MM-DD.")
     var asOf: String = "2026-06-01"
+
+    @Option(name: .customLong("description"), help: "The population description file.")
+    var descriptionFile: String = PopulationGenerator.defaultDescription
 
     func validate() throws {
         if size < 0 { throw ValidationError("--size must be 0 or more") }
@@ -42,7 +44,13 @@ struct Population: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let generator = PopulationGenerator(seed: seed, referenceDate: date)
+        let generator: PopulationGenerator
+        do {
+            generator = try PopulationGenerator(description: descriptionFile, seed: seed, referenceDate: date)
+        } catch {
+            Output.err(error.rendered)
+            throw ExitCode(1)
+        }
         let bar = ProgressBar(label: "population")
         let start = Date()
         let total = size

@@ -10,7 +10,7 @@ import TestSupport
         let result = try CommandRunner.run(["check"])
         #expect(result.status == 0)
         #expect(result.out.contains("policies/anqing.yaml: ok (anqing 2026.1, 6 decisions)"))
-        #expect(result.out.hasSuffix("checked 6 policies: 6 ok, 0 with errors, 2 warnings, 15 notes\n"))
+        #expect(result.out.hasSuffix("checked 6 policies: 6 ok, 0 with errors, 2 warnings, 16 notes\n"))
     }
 
     @Test func checkReportsLocatedErrorsAndFails() throws {
@@ -112,6 +112,31 @@ import TestSupport
         #expect(refused.count == 1)
         #expect(refused.first?["line"] as? Int == 3)
         #expect(result.err.contains("events.jsonl:3: refused: 服务券余额不足：p1 has 17.50 in `voucher_hours`, the event needs 30.00"))
+    }
+
+    @Test func ledgerIssuesEachMonthsVouchersFromTheDecisions() throws {
+        let result = try CommandRunner.run(["ledger", "policies/anqing.yaml", "--people", "docs/examples/ledgers/anqing-people.jsonl",
+                                            "--issue-monthly", "2025-01..2025-12", "--events", "docs/examples/ledgers/anqing-monthly-spends.jsonl"])
+        #expect(result.status == 0, "\(result.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect((object["balances"] as? [String: [String: String]])?["voucher_hours"] == ["v1": "34.00", "v2": "108.00", "v3": "98.00"])
+        #expect((object["settlements"] as? [String: [String: String]])?["provider_settlement_cny"] == ["prov-2": "96.00", "prov-9": "1664.00"])
+        #expect((object["events"] as? [String: Int]) == ["accepted": 33, "refused": 2])
+        #expect(result.err == """
+            docs/examples/ledgers/anqing-people.jsonl:5: refused: scheduled `monthly_vouchers`: the person's facts cannot be read: invalid facts: `ability_level`: is 7, above the largest allowed value 4 (allowed: 0 to 4)
+            docs/examples/ledgers/anqing-monthly-spends.jsonl:3: refused: 服务券余额不足：v3 has 0.00 in `voucher_hours`, the event needs 2.00
+
+            """)
+        let alone = try CommandRunner.run(["ledger", "policies/anqing.yaml", "--people", "docs/examples/ledgers/anqing-people.jsonl", "--issue-monthly", "2025-03"])
+        #expect(alone.status == 0, "\(alone.err)")
+        let balances = try #require(try JSONSerialization.jsonObject(with: Data(alone.out.utf8)) as? [String: Any])["balances"] as? [String: [String: String]]
+        #expect(balances?["voucher_hours"] == ["v1": "20.00", "v2": "10.00"])
+        let unpaired = try CommandRunner.run(["ledger", "policies/anqing.yaml", "--issue-monthly", "2025-01..2025-12"])
+        #expect(unpaired.status == 64)
+        #expect(unpaired.err.contains("--people and --issue-monthly go together"))
+        let badMonths = try CommandRunner.run(["ledger", "policies/anqing.yaml", "--people", "docs/examples/ledgers/anqing-people.jsonl", "--issue-monthly", "2025-12..2025-01"])
+        #expect(badMonths.status == 64)
+        #expect(badMonths.err.contains("--issue-monthly `2025-12..2025-01` is not a range of months; write YYYY-MM..YYYY-MM, e.g. 2025-01..2025-12"))
     }
 
     @Test func ledgerOnAPolicyWithoutOneFailsClearly() throws {

@@ -24,6 +24,24 @@ import TestSupport
         #expect(lines[3].hasPrefix("P00000003,"))
     }
 
+    @Test func populationDrawsAsTheDescriptionNamedSays() throws {
+        let tiny = try CommandRunner.run(["population", "--size", "6", "--seed", "42", "--out", "-",
+                                          "--description", "Tests/Fixtures/population_tiny/population.yaml"])
+        #expect(tiny.status == 0, "\(tiny.err)")
+        #expect(tiny.out == (try String(contentsOfFile: FixturePaths.fixture("population_tiny", "expected.csv"), encoding: .utf8)))
+        let broken = try CommandRunner.run(["population", "--size", "6", "--out", "-",
+                                            "--description", "Tests/Fixtures/errors_population_vocabulary/population.yaml"])
+        #expect(broken.status == 1)
+        #expect(broken.out.isEmpty)
+        #expect(broken.err == """
+            Tests/Fixtures/errors_population_vocabulary/population.yaml:1:13: error: no file at `Tests/Fixtures/errors_population_vocabulary/persons.yaml`
+               | vocabulary: persons.yaml
+               |             ^^^^^^^^^^^^
+               = help: paths are relative to the file that names them
+
+            """)
+    }
+
     @Test func batchWritesOneResultPerRecordAndASummary() throws {
         let result = try CommandRunner.run(["batch", "policies/anqing.yaml", "--input", Self.fixture + "population.csv", "--as-of", "2026-06-01",
                                             "--out", "-", "--workers", "2"])

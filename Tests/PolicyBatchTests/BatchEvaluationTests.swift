@@ -39,7 +39,7 @@ import RecordFormats
 
     @Test func oneAndTwoWorkersWriteTheSameBytes() throws {
         let directory = ScaleTestFiles.temporaryDirectory()
-        try PopulationGenerator(seed: 9).write(size: 4_000, to: directory + "/people.csv")
+        try PopulationGenerator(description: ScaleTestFiles.population, seed: 9).write(size: 4_000, to: directory + "/people.csv")
         let policy = try anqing()
         var outputs: [String] = []
         for workers in [1, 2] {
@@ -62,7 +62,7 @@ import RecordFormats
     @Test(arguments: ["anqing.yaml", "rural-pilot.yaml"])
     func theFastAndTheGeneralWayGiveTheSameResults(policyFile: String) throws {
         let directory = ScaleTestFiles.temporaryDirectory()
-        let generator = PopulationGenerator(seed: 5)
+        let generator = try PopulationGenerator(description: ScaleTestFiles.population, seed: 5)
         try generator.write(size: 3_000, to: directory + "/people.csv")
         try generator.write(size: 3_000, to: directory + "/people.jsonl")
         // The same persons, some lines written so that the fast way refuses them.
@@ -98,7 +98,7 @@ import RecordFormats
     /// as the replacement character (the general way's reading), never raw.
     @Test func idsAreWrittenAsValidText() throws {
         let directory = ScaleTestFiles.temporaryDirectory()
-        try PopulationGenerator(seed: 2).write(size: 2, to: directory + "/people.csv")
+        try PopulationGenerator(description: ScaleTestFiles.population, seed: 2).write(size: 2, to: directory + "/people.csv")
         var bytes = Array(ScaleTestFiles.read(directory + "/people.csv").utf8)
         let header = bytes.firstIndex(of: 10)! + 1
         bytes.replaceSubrange(header..<(header + 9), with: Array("老人-1".utf8))

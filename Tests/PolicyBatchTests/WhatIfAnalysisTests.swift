@@ -84,7 +84,7 @@ import RecordFormats
 
     @Test func oneAndTwoWorkersGiveTheSameReport() throws {
         let directory = ScaleTestFiles.temporaryDirectory()
-        try PopulationGenerator(seed: 21).write(size: 3_000, to: directory + "/people.csv")
+        try PopulationGenerator(description: ScaleTestFiles.population, seed: 21).write(size: 3_000, to: directory + "/people.csv")
         var outputs: [[String]] = []
         for workers in [1, 2] {
             let (_, reportDirectory) = try run("variants/anqing-gov-purchase-tekun.yaml", by: ["residence", "age:10"], workers: workers,
@@ -99,7 +99,7 @@ import RecordFormats
     /// JSON Lines are tallied person by person: the reports are the same.
     @Test func countingOutcomesGivesTheSameReportAsPersonByPerson() throws {
         let directory = ScaleTestFiles.temporaryDirectory()
-        let generator = PopulationGenerator(seed: 11)
+        let generator = try PopulationGenerator(description: ScaleTestFiles.population, seed: 11)
         try generator.write(size: 3_000, to: directory + "/people.csv")
         try generator.write(size: 3_000, to: directory + "/people.jsonl")
         for variant in ["variants/anqing-gov-purchase-tekun.yaml", "variants/anqing-hourly-rate-10.yaml"] {
@@ -128,7 +128,7 @@ import RecordFormats
     /// record is rebuilt from them on the fast way. Same report as person by person.
     @Test func aRecordDecisionIsCountedTheSameWay() throws {
         let directory = ScaleTestFiles.temporaryDirectory()
-        let generator = PopulationGenerator(seed: 13)
+        let generator = try PopulationGenerator(description: ScaleTestFiles.population, seed: 13)
         try generator.write(size: 2_000, to: directory + "/people.csv")
         try generator.write(size: 2_000, to: directory + "/people.jsonl")
         let rural = try LoadedPolicy.load(path: ScaleTestFiles.policy("rural-pilot.yaml"))

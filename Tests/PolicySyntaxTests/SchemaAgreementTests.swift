@@ -34,6 +34,7 @@ struct SchemaAgreementTests {
         Section(name: "ledgerRefusal", schemaPath: ["$defs", "ledgerRefusal"], keys: PolicyFileKeys.ledgerRefusal),
         Section(name: "ledgerEffect", schemaPath: ["$defs", "ledgerEffect"], keys: PolicyFileKeys.ledgerEffect),
         Section(name: "ledgerCheck", schemaPath: ["$defs", "ledgerCheck"], keys: PolicyFileKeys.ledgerCheck),
+        Section(name: "ledgerSchedule", schemaPath: ["$defs", "ledgerSchedule"], keys: PolicyFileKeys.ledgerSchedule),
         Section(name: "approval", schemaPath: ["$defs", "approval"], keys: PolicyFileKeys.approval),
         Section(name: "approvalStep", schemaPath: ["$defs", "approvalStep"], keys: PolicyFileKeys.approvalStep),
         Section(name: "program", schemaPath: ["$defs", "program"], keys: PolicyFileKeys.program),

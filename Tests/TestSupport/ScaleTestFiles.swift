@@ -5,6 +5,8 @@ import Foundation
 public enum ScaleTestFiles {
     public static func fixture(_ name: String) -> String { FixturePaths.fixture("whatif_small", name) }
     public static func policy(_ path: String) -> String { FixturePaths.packageRoot + "/policies/" + path }
+    /// The shared population description, `policies/common/population.yaml`.
+    public static var population: String { policy("common/population.yaml") }
 
     public static func temporaryDirectory() -> String {
         let path = NSTemporaryDirectory() + "carepolicy-" + UUID().uuidString
