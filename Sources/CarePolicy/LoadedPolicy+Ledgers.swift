@@ -7,29 +7,19 @@ import PolicyAnalysis
 import RecordFormats
 import PolicyRuntime
 
-/// The numbered, non-blank lines of a JSON Lines text (line numbers are 1-based and
-/// count blank lines, so they match the file an editor shows).
-public enum JSONLines {
-    public static func lines(_ text: String) -> [(line: Int, text: String)] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
-            line.allSatisfy(\.isWhitespace) ? nil : (offset + 1, String(line))
-        }
-    }
-}
-
 extension LoadedPolicy {
     /// Replays a JSON Lines text of ledger events in order and reports as of `asOf`
     /// (events dated after it are refused), or as of the latest event.
     public func replayLedger(events text: String, asOf: CivilDate? = nil) throws(LedgerError) -> LedgerReport {
         var replay = try LedgerReplay(policy: checked, asOf: asOf)
-        for (line, event) in JSONLines.lines(text) { replay.apply(line: line, json: event) }
+        for (line, event) in NumberedLines.nonBlank(text) { replay.apply(line: line, json: event) }
         return replay.report()
     }
 
     /// Follows an application's history (JSON Lines of steps) along the approval path.
     public func followApproval(history text: String) throws(LedgerError) -> ApprovalReplay {
         var path = try ApprovalReplay(policy: checked)
-        for (line, step) in JSONLines.lines(text) { path.apply(line: line, json: step) }
+        for (line, step) in NumberedLines.nonBlank(text) { path.apply(line: line, json: step) }
         return path
     }
 
@@ -38,7 +28,7 @@ extension LoadedPolicy {
     public func allocate(program name: String, population text: String, places: Int? = nil, on date: CivilDate) throws(LedgerError) -> ProgramAllocation {
         var records: [(line: Int, json: JSONValue)] = []
         var problems: [ProgramAllocation.Problem] = []
-        for (line, record) in JSONLines.lines(text) {
+        for (line, record) in NumberedLines.nonBlank(text) {
             do {
                 records.append((line, try JSONValue.parse(record.utf8)))
             } catch {
