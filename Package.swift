@@ -30,7 +30,7 @@ let package = Package(
         // Checked policy -> frozen decision trees (and tree pictures) -> flat programs over typed registers.
         .target(name: "PolicyCompiler", dependencies: ["PolicyModel"]),
         // Symbolic analysis on the trees: findings, unique-overlap proof, diff regions, why-not, example persons.
-        .target(name: "PolicyAnalysis", dependencies: ["PolicyModel", "PolicyCompiler"]),
+        .target(name: "PolicyAnalysis", dependencies: ["PolicyModel", "PolicyCompiler", "RecordFormats"]),
         // Bytes in and out: the one JSON reader and writer, CSV fields, line runs, buffered output. Knows no policy.
         .target(name: "RecordFormats", dependencies: ["PolicyModel"]),
         // Evaluation: the one session (flat machine, else trees), reference interpreter, facts, traces, ledgers.

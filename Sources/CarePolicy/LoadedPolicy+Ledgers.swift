@@ -7,16 +7,6 @@ import PolicyAnalysis
 import RecordFormats
 import PolicyRuntime
 
-/// The numbered, non-blank lines of a JSON Lines text (line numbers are 1-based and
-/// count blank lines, so they match the file an editor shows).
-public enum JSONLines {
-    public static func lines(_ text: String) -> [(line: Int, text: String)] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
-            line.allSatisfy(\.isWhitespace) ? nil : (offset + 1, String(line))
-        }
-    }
-}
-
 extension LoadedPolicy {
     /// Replays a JSON Lines text of ledger events in order and reports as of `asOf`
     /// (events dated after it are refused), or as of the latest event.
@@ -41,7 +31,7 @@ extension LoadedPolicy {
             persons = readPeople(people, into: &replay)
             days = ArraySlice(replay.scheduleDays(months.days))
         }
-        for (line, event) in JSONLines.lines(text ?? "") {
+        for (line, event) in NumberedLines.nonBlank(text ?? "") {
             let json: JSONValue
             do {
                 json = try JSONValue.parse(event.utf8)
@@ -66,7 +56,7 @@ extension LoadedPolicy {
     func readPeople(_ text: String, into replay: inout LedgerReplay) -> [(line: Int, facts: Facts)] {
         var persons: [(line: Int, facts: Facts)] = []
         var seen: [String: Int] = [:]
-        for (line, record) in JSONLines.lines(text) {
+        for (line, record) in NumberedLines.nonBlank(text) {
             var problem: String?
             do {
                 switch decoder.decode(try JSONValue.parse(record.utf8)) {
@@ -94,7 +84,7 @@ extension LoadedPolicy {
     /// Follows an application's history (JSON Lines of steps) along the approval path.
     public func followApproval(history text: String) throws(LedgerError) -> ApprovalReplay {
         var path = try ApprovalReplay(policy: checked)
-        for (line, step) in JSONLines.lines(text) { path.apply(line: line, json: step) }
+        for (line, step) in NumberedLines.nonBlank(text) { path.apply(line: line, json: step) }
         return path
     }
 
@@ -103,7 +93,7 @@ extension LoadedPolicy {
     public func allocate(program name: String, population text: String, places: Int? = nil, on date: CivilDate) throws(LedgerError) -> ProgramAllocation {
         var records: [(line: Int, json: JSONValue)] = []
         var problems: [ProgramAllocation.Problem] = []
-        for (line, record) in JSONLines.lines(text) {
+        for (line, record) in NumberedLines.nonBlank(text) {
             do {
                 records.append((line, try JSONValue.parse(record.utf8)))
             } catch {

@@ -1,5 +1,6 @@
 import PolicyModel
 import PolicyCompiler
+import RecordFormats
 
 /// A concrete person drawn from a region: a valid value for every fact (within its range,
 /// one of its enum values, a birth date that gives the needed age on the evaluation
@@ -16,24 +17,37 @@ package struct ExamplePerson: Sendable, Hashable {
 
     package func value(of name: String) -> Value? { names.firstIndex(of: name).map { values[$0] } }
 
-    /// The person's facts as one JSON object, every fact or only `shown` ones.
+    /// The person's facts as one JSON object, every fact or only `shown` ones, spaced for
+    /// reading (`{"age": 70, "residence": "rural"}`).
     package func json(onlyShown: Bool = false) -> String {
-        let fields = names.indices.filter { !onlyShown || shown.contains(names[$0]) }.map { index in
-            "\"\(names[index])\": " + Self.json(values[index], types[index])
+        var bytes: [UInt8] = [123]
+        for (position, index) in names.indices.filter({ !onlyShown || shown.contains(names[$0]) }).enumerated() {
+            if position > 0 { bytes.appendASCII(", ") }
+            JSONString.appendQuoted(names[index], to: &bytes)
+            bytes.appendASCII(": ")
+            Self.write(values[index], types[index], into: &bytes)
         }
-        return "{" + fields.joined(separator: ", ") + "}"
+        bytes.append(125)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    package static func json(_ value: Value, _ type: ValueType) -> String {
+    /// A value as JSON: a decimal as a string with at least two places, a list spaced.
+    package static func write(_ value: Value, _ type: ValueType, into bytes: inout [UInt8]) {
         switch (value, type) {
-        case (.bool(let flag), _): return flag ? "true" : "false"
-        case (.integer(let number), _): return String(number)
-        case (.decimal(let number), _): return "\"" + number.formatted(places: max(2, Int(number.normalized.scale))) + "\""
-        case (.string(let text), _): return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        case (.date(let date), _): return "\"\(date)\""
-        case (.enumCase, .enumeration): return "\"\(value.display(as: type))\""
-        case (.list(let items), .list(let element)): return "[" + items.map { json($0, element) }.joined(separator: ", ") + "]"
-        default: return "null"
+        case (.bool(let flag), _): flag ? bytes.appendASCII("true") : bytes.appendASCII("false")
+        case (.integer(let number), _): bytes.appendInteger(number)
+        case (.decimal(let number), _): JSONString.appendQuoted(number.formatted(places: max(2, Int(number.normalized.scale))), to: &bytes)
+        case (.string(let text), _): JSONString.appendQuoted(text, to: &bytes)
+        case (.date(let date), _): JSONString.appendQuoted(date.description, to: &bytes)
+        case (.enumCase, .enumeration): JSONString.appendQuoted(value.display(as: type), to: &bytes)
+        case (.list(let items), .list(let element)):
+            bytes.append(91)
+            for (position, item) in items.enumerated() {
+                if position > 0 { bytes.appendASCII(", ") }
+                write(item, element, into: &bytes)
+            }
+            bytes.append(93)
+        default: bytes.appendASCII("null")
         }
     }
 

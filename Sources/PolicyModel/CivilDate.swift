@@ -30,21 +30,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         packed = Int32(year * 10000 + month * 100 + day)
     }
 
-    /// Parses exactly `YYYY-MM-DD`; nil for anything else or an impossible date (`2025-02-29`).
+    /// Parses exactly `YYYY-MM-DD` (see `DigitReader.date`); nil for anything else or an
+    /// impossible date (`2025-02-29`).
     public init?(_ text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = utf8[index]
-                guard byte >= 48 && byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        self.init(year: year, month: month, day: day)
+        guard let packed = DigitReader.withUTF8(text, { DigitReader.date($0, 0, $0.count) }) else { return nil }
+        self.init(packed: packed)
     }
 
     public var year: Int { Int(packed) / 10000 }

@@ -26,41 +26,11 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         self.scale = 0
     }
 
-    /// Parses `12`, `-3.5`, `0.25`. Returns nil for anything else (no exponents, no spaces).
+    /// Parses `12`, `-3.5`, `0.25` (see `DigitReader.decimal`). Returns nil for anything
+    /// else (no exponents, no spaces, at most 18 decimals).
     public init?(_ text: some StringProtocol) {
-        var mantissa: Int64 = 0
-        var scale: Int8 = 0
-        var seenDigit = false
-        var seenPoint = false
-        var negative = false
-        var index = text.startIndex
-        if index < text.endIndex, text[index] == "-" || text[index] == "+" {
-            negative = text[index] == "-"
-            index = text.index(after: index)
-        }
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "." {
-                if seenPoint || !seenDigit { return nil }
-                seenPoint = true
-            } else if let digit = character.wholeNumberValue, character.isASCII {
-                let (shifted, overflow1) = mantissa.multipliedReportingOverflow(by: 10)
-                let (added, overflow2) = shifted.addingReportingOverflow(Int64(digit))
-                if overflow1 || overflow2 { return nil }
-                mantissa = added
-                seenDigit = true
-                if seenPoint {
-                    scale += 1
-                    if scale > ExactDecimal.maxScale { return nil }
-                }
-            } else {
-                return nil
-            }
-            index = text.index(after: index)
-        }
-        if !seenDigit || text.last == "." { return nil }
-        self.mantissa = negative ? -mantissa : mantissa
-        self.scale = scale
+        guard let value = DigitReader.withUTF8(text, { DigitReader.decimal($0, 0, $0.count) }) else { return nil }
+        self = value
     }
 
     /// The same number with trailing fractional zeros removed (`8.00` → `8`).

@@ -133,11 +133,11 @@ package struct FactsDecoder: Sendable {
         case (.bool, .bool(let value)): return .success(.bool(value))
         case (.integer, .integer(let value)): return .success(.integer(value))
         case (.integer, .number(let value)):
-            if let exact = ExactDecimal("\(value)"), exact.isInteger { return .success(.integer(exact.integerPart)) }
+            if let exact = value.exact, exact.isInteger { return .success(.integer(exact.integerPart)) }
             return .failure(fail)
         case (.decimal, .integer(let value)): return .success(.decimal(ExactDecimal(value)))
         case (.decimal, .number(let value)):
-            return ExactDecimal("\(value)").map { .success(.decimal($0)) } ?? .failure(fail)
+            return value.exact.map { .success(.decimal($0)) } ?? .failure(fail)
         case (.decimal, .string(let text)):
             return ExactDecimal(text).map { .success(.decimal($0)) } ?? .failure(fail)
         case (.string, .string(let text)): return .success(.string(text))

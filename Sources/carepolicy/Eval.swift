@@ -42,10 +42,9 @@ struct Eval: ParsableCommand {
         let loaded = try loadPolicyOrExit(policy, engine: engine)
         let session = loaded.session()
         let input = try readInput(facts)
-        let isLines = facts.hasSuffix(".jsonl") || (facts == "-" && input.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.count > 1)
-        let lines: [(Int, String)] = isLines
-            ? input.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { ($0.offset + 1, String($0.element)) }.filter { !$0.1.allSatisfy(\.isWhitespace) }
-            : [(1, input)]
+        let numbered = NumberedLines.nonBlank(input)
+        let isLines = facts.hasSuffix(".jsonl") || (facts == "-" && numbered.count > 1)
+        let lines: [(line: Int, text: String)] = isLines ? numbered : [(1, input)]
         var failures = 0
         for (lineNumber, text) in lines {
             do {

@@ -15,8 +15,8 @@ struct JSONReaderTests {
     }
 
     @Test func anExponentIsAlwaysADecimal() throws {
-        #expect(try JSONReader.parse(Array("1e2".utf8)) == .number(Decimal(100)))
-        #expect(try JSONReader.parse(Array("12.50".utf8)) == .number(Decimal(string: "12.5")!))
+        #expect(try JSONReader.parse(Array("1e2".utf8)) == .number(JSONNumber(exact: ExactDecimal(100), text: "100")))
+        #expect(try JSONReader.parse(Array("12.50".utf8)) == .number(JSONNumber(exact: ExactDecimal("12.5"), text: "12.5")))
     }
 
     @Test func agreesOnEveryExamplePerson() throws {

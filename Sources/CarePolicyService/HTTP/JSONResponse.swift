@@ -13,7 +13,7 @@ enum JSONResponse {
     static func make(_ node: JSONText.Node, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(512)
-        JSONNodeWriter.write(node, into: &buffer)
+        JSONText.write(node, into: &buffer)
         return json(buffer, status: status, headers: headers)
     }
 

@@ -58,8 +58,14 @@ struct BatchEvaluationRoutes: RouteGroup {
             var response = ByteBuffer()
             response.reserveCapacity(outputs.reduce(256) { $0 + $1.bytes.readableBytes })
             response.writeStaticString("{\"policy\":")
-            JSONNodeWriter.write(JSONResponse.policyReference(served.metadata), into: &response)
-            response.writeString(",\"as_of\":\"\(date)\",\"count\":\(records.count),\"failed\":\(outputs.reduce(0) { $0 + $1.failed }),\"results\":[")
+            JSONText.write(JSONResponse.policyReference(served.metadata), into: &response)
+            response.appendASCII(",\"as_of\":")
+            JSONString.appendQuoted(date.description, to: &response)
+            response.appendASCII(",\"count\":")
+            response.appendInteger(Int64(records.count))
+            response.appendASCII(",\"failed\":")
+            response.appendInteger(Int64(outputs.reduce(0) { $0 + $1.failed }))
+            response.appendASCII(",\"results\":[")
             for (number, var output) in outputs.enumerated() {
                 if number > 0 { response.writeInteger(UInt8(ascii: ",")) }
                 response.writeBuffer(&output.bytes)
@@ -127,9 +133,9 @@ enum BatchChunk {
                     }) {
                         scratch.removeAll(keepingCapacity: true)
                         if let id {
-                            scratch.append(contentsOf: #"{"id":""#.utf8)
-                            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[id]))
-                            scratch.append(contentsOf: #"","decisions":"#.utf8)
+                            scratch.append(contentsOf: #"{"id":"#.utf8)
+                            JSONString.appendQuoted(utf8: UnsafeBufferPointer(rebasing: bytes[id]), to: &scratch)
+                            scratch.append(contentsOf: #","decisions":"#.utf8)
                         } else {
                             scratch.append(contentsOf: #"{"decisions":"#.utf8)
                         }
@@ -191,16 +197,16 @@ enum BatchChunk {
                 output.bytes.writeInteger(UInt8(ascii: "{"))
                 if let id = evaluation.personID {
                     output.bytes.writeStaticString("\"id\":")
-                    JSONNodeWriter.writeQuoted(id, into: &output.bytes)
+                    JSONString.appendQuoted(id, to: &output.bytes)
                     output.bytes.writeInteger(UInt8(ascii: ","))
                 }
                 output.bytes.writeStaticString("\"decisions\":{")
                 for (number, index) in publicDecisions.enumerated() {
                     if number > 0 { output.bytes.writeInteger(UInt8(ascii: ",")) }
                     let decision = checked.decisions[index]
-                    JSONNodeWriter.writeQuoted(decision.name, into: &output.bytes)
+                    JSONString.appendQuoted(decision.name, to: &output.bytes)
                     output.bytes.writeInteger(UInt8(ascii: ":"))
-                    JSONNodeWriter.write(JSONText.value(evaluation.results[index].value, type: decision.type), into: &output.bytes)
+                    JSONText.write(JSONText.value(evaluation.results[index].value, type: decision.type), into: &output.bytes)
                 }
                 output.bytes.writeStaticString("}}")
                 output.ok += 1
@@ -216,7 +222,7 @@ enum BatchChunk {
                 if case .object(let members) = record, case .string(let id)? = members["id"] { entries.append(("id", .string(id))) }
                 entries.append(("status", .integer(Int64(apiError.status.code))))
                 if case .object(let errorEntries) = apiError.json { entries.append(contentsOf: errorEntries) }
-                JSONNodeWriter.write(.object(entries), into: &output.bytes)
+                JSONText.write(.object(entries), into: &output.bytes)
             }
         }
     }

@@ -35,10 +35,16 @@ struct DecisionRoutes: RouteGroup {
             }
             try await log.flush()
             let rows = try log.store.decisions(person: log.masking.person(person), policy: policy, limit: limit)
-            var text = "{\"person\":" + JSONText.quote(person) + ",\"decisions\":["
-            text += rows.map(\.json).joined(separator: ",")
-            text += "]}"
-            return JSONResponse.text(text, contentType: "application/json; charset=utf-8")
+            var body = ByteBuffer()
+            body.appendASCII("{\"person\":")
+            JSONString.appendQuoted(person, to: &body)
+            body.appendASCII(",\"decisions\":[")
+            for (position, row) in rows.enumerated() {
+                if position > 0 { body.appendByte(44) }
+                row.write(into: &body)
+            }
+            body.appendASCII("]}")
+            return JSONResponse.json(body)
         }
     }
 }
@@ -47,16 +53,32 @@ extension StoredDecision {
     /// The decision as JSON, as `/v1/decisions` and `carepolicy log query` print it; the
     /// stored JSON columns are embedded as they are.
     package var json: String {
-        let row = self
-        var text = "{\"recorded_at\":" + JSONText.quote(row.recordedAt)
-        text += ",\"policy\":" + JSONText.write(.object([("id", .string(row.policyID)), ("version", .string(row.policyVersion)), ("hash", .string(row.policyHash))]))
-        text += ",\"as_of\":" + JSONText.quote(row.asOf)
-        text += ",\"person\":" + (row.person.map(JSONText.quote) ?? "null")
-        text += ",\"endpoint\":" + JSONText.quote(row.endpoint)
-        text += ",\"decisions\":" + row.decisions
-        text += ",\"fired_rules\":" + row.firedRules
-        text += ",\"facts\":" + row.facts
-        if let trace = row.trace { text += ",\"trace\":" + trace }
-        return text + "}"
+        var bytes: [UInt8] = []
+        write(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    package func write(into sink: inout some ByteSink) {
+        sink.appendASCII("{\"recorded_at\":")
+        JSONString.appendQuoted(recordedAt, to: &sink)
+        sink.appendASCII(",\"policy\":")
+        JSONText.write(.object([("id", .string(policyID)), ("version", .string(policyVersion)), ("hash", .string(policyHash))]), into: &sink)
+        sink.appendASCII(",\"as_of\":")
+        JSONString.appendQuoted(asOf, to: &sink)
+        sink.appendASCII(",\"person\":")
+        if let person { JSONString.appendQuoted(person, to: &sink) } else { sink.appendASCII("null") }
+        sink.appendASCII(",\"endpoint\":")
+        JSONString.appendQuoted(endpoint, to: &sink)
+        for (key, stored) in [("decisions", decisions), ("fired_rules", firedRules), ("facts", facts)] as [(StaticString, String)] {
+            sink.appendASCII(",\"")
+            sink.appendASCII(key)
+            sink.appendASCII("\":")
+            sink.appendUTF8(stored)
+        }
+        if let trace {
+            sink.appendASCII(",\"trace\":")
+            sink.appendUTF8(trace)
+        }
+        sink.appendByte(125)
     }
 }

@@ -156,23 +156,13 @@ package final class FlatJSONFactsReader {
                     return .general
                 }
             case .integer:
-                var negative = false
-                if bytes[index] == 45 { negative = true; index += 1 }
-                let start = index
-                var value: Int64 = 0
-                while index < end, bytes[index] >= 48, bytes[index] <= 57, index - start < 18 {
-                    value = value * 10 + Int64(bytes[index] - 48)
-                    index += 1
-                }
-                guard index > start, index < end, bytes[index] < 48 || bytes[index] > 57, bytes[index] != 46, bytes[index] | 32 != 101 else { return .general }
-                if negative { value = -value }
-                guard value >= field.low, value <= field.high else { return .general }
+                guard let value = JSONScan.wholeNumber(bytes, &index), value >= field.low, value <= field.high else { return .general }
                 words[field.input] = FlatWord(bits: value)
             case .date:
-                guard let text = JSONScan.plainString(bytes, &index), let packed = FlatRecordDecoder.date(bytes, text.lowerBound, text.upperBound) else {
+                guard let text = JSONScan.plainString(bytes, &index), let packed = DigitReader.date(bytes, text.lowerBound, text.upperBound) else {
                     return .general
                 }
-                words[field.input] = FlatWord(bits: packed)
+                words[field.input] = FlatWord(bits: Int64(packed))
             case .enumeration:
                 guard let text = JSONScan.plainString(bytes, &index),
                       let found = FlatRecordDecoder.caseIndex(bytes, text, names: UnsafeBufferPointer(names), bounds: UnsafeBufferPointer(caseBounds),

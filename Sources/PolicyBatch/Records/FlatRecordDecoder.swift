@@ -151,11 +151,11 @@ package struct FlatRecordDecoder: Sendable {
                             guard let flag = FlatRecordDecoder.bool(line, start, end) else { return nil }
                             words[column.input] = FlatWord(bits: flag ? 1 : 0)
                         case .integer:
-                            guard let number = FlatRecordDecoder.integer(line, start, end), number >= column.low, number <= column.high else { return nil }
+                            guard let number = DigitReader.integer(line, start, end), number >= column.low, number <= column.high else { return nil }
                             words[column.input] = FlatWord(bits: number)
                         case .date:
-                            guard let packed = FlatRecordDecoder.date(line, start, end) else { return nil }
-                            words[column.input] = FlatWord(bits: packed)
+                            guard let packed = DigitReader.date(line, start, end) else { return nil }
+                            words[column.input] = FlatWord(bits: Int64(packed))
                         case .enumeration:
                             guard let found = FlatRecordDecoder.caseIndex(line, start..<end, names: caseBytes, bounds: caseBounds,
                                                                           first: column.firstCase, count: column.caseCount) else { return nil }
@@ -198,35 +198,5 @@ package struct FlatRecordDecoder: Sendable {
             return false
         }
         return nil
-    }
-
-    @inline(__always)
-    package static func integer(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
-        var index = start
-        var negative = false
-        if line[index] == 45 || line[index] == 43 { negative = line[index] == 45; index += 1 }
-        guard index < end, end - index <= 18 else { return nil }
-        var value: Int64 = 0
-        while index < end {
-            let digit = line[index] &- 48
-            guard digit < 10 else { return nil }
-            value = value &* 10 &+ Int64(digit)
-            index += 1
-        }
-        return negative ? -value : value
-    }
-
-    /// A real `YYYY-MM-DD` date as its packed `yyyymmdd`.
-    @inline(__always)
-    package static func date(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
-        guard end - start == 10, line[start + 4] == 45, line[start + 7] == 45 else { return nil }
-        var year = 0, month = 0, day = 0
-        for offset in 0..<10 where offset != 4 && offset != 7 {
-            let digit = line[start + offset] &- 48
-            guard digit < 10 else { return nil }
-            if offset < 4 { year = year * 10 + Int(digit) } else if offset < 7 { month = month * 10 + Int(digit) } else { day = day * 10 + Int(digit) }
-        }
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
-        return Int64(year * 10000 + month * 100 + day)
     }
 }

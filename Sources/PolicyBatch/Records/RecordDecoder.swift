@@ -179,9 +179,7 @@ extension RecordDecoder {
 
     /// Decodes one line (without its line break).
     package func decode(_ line: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> DecodedRecord {
-        var blank = true
-        for byte in line where byte != 32 && byte != 9 { blank = false; break }
-        if blank { return .blank }
+        if NumberedLines.isBlank(line) { return .blank }
         switch format {
         case .jsonl: return decodeJSON(line)
         case .csv: return decodeCSV(line, scratch: &scratch)
@@ -305,7 +303,8 @@ extension RecordDecoder {
             let hint = NameSuggestion.closest(to: text, in: enumType.cases).map { "; did you mean \"\($0)\"?" } ?? ""
             return .failure(FactProblem(field: column.name, message: "\"\(text)\" is not allowed; expected \(FactsDecoder.expected(column.type))\(hint)"))
         case .decimal:
-            guard let number = ExactDecimal(CSVLine.text(field, in: line)) else { return failure() }
+            let read = field.quoted ? ExactDecimal(CSVLine.text(field, in: line)) : DigitReader.decimal(line, field.start, field.end)
+            guard let number = read else { return failure() }
             return .success(.decimal(number))
         case .string:
             return .success(.string(CSVLine.text(field, in: line)))
@@ -338,11 +337,13 @@ extension RecordDecoder {
         return true
     }
 
+    @inline(__always)
     package static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        bytes.isEmpty ? nil : FlatRecordDecoder.integer(bytes, 0, bytes.count)
+        DigitReader.integer(bytes, 0, bytes.count)
     }
 
+    @inline(__always)
     package static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
-        FlatRecordDecoder.date(bytes, 0, bytes.count).map { CivilDate(packed: Int32($0)) }
+        DigitReader.date(bytes, 0, bytes.count).map(CivilDate.init(packed:))
     }
 }

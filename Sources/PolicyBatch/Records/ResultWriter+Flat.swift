@@ -60,7 +60,7 @@ package struct FlatResultPlan: Sendable {
                 }
             } else if kinds[field.decision] == .record, case .record(let record) = field.type {
                 // Each field's key, for JSON.
-                written = record.fields.map { Array((JSONText.quote($0.name) + ":").utf8) }
+                written = record.fields.map { ResultWriter.key($0.name) }
             } else {
                 written = field.cases
             }
@@ -90,16 +90,14 @@ extension ResultWriter {
                     case .jsonl:
                         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[plan.open]))
                         if let id {
-                            bytes.append(34)
-                            bytes.append(contentsOf: id)
-                            bytes.append(34)
+                            JSONString.appendQuoted(utf8: id, to: &bytes)
                         } else {
                             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[plan.null]))
                         }
                         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[plan.decisions]))
                         appendJSONMembers(machine: machine, plan: plan, fields: fields, table: table, pieces: pieces, to: &bytes)
                     case .csv:
-                        if let id { bytes.append(contentsOf: id) }
+                        if let id { CSVLine.appendEscaped(utf8: id, to: &bytes) }
                         for position in 0..<fields.count {
                             bytes.append(44)
                             appendFlat(fields[position], machine: machine, quoted: false, plan: plan, table: table, pieces: pieces, to: &bytes)
@@ -131,10 +129,10 @@ extension ResultWriter {
         case .bool:
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[word.bits != 0 ? plan.yes : plan.no]))
         case .integer:
-            ResultWriter.appendInteger(word.bits, to: &bytes)
+            bytes.appendInteger(word.bits)
         case .decimal:
             if quoted { bytes.append(34) }
-            ResultWriter.appendMoney(word.decimal, to: &bytes)
+            bytes.appendMoney(word.decimal)
             if quoted { bytes.append(34) }
         case .enumeration:
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[pieces[field.firstPiece + Int(word.bits)]]))
@@ -150,7 +148,7 @@ extension ResultWriter {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table[pieces[field.firstPiece + part]]))
                     bytes.append(34)
                 }
-                ResultWriter.appendMoney(machine.recordField(part, of: field.decision).decimal, to: &bytes)
+                bytes.appendMoney(machine.recordField(part, of: field.decision).decimal)
                 if quoted { bytes.append(34) }
             }
             if quoted { bytes.append(125) }

@@ -39,9 +39,13 @@ package struct ResultWriter: Sendable {
             if case .enumeration(let type) = decision.type { enumType = type }
             if case .list(.enumeration(let type)) = decision.type { enumType = type }
             if let enumType {
-                cases = enumType.cases.map { format == .jsonl ? Array(JSONText.quote($0).utf8) : Array(CSVLine.escaped($0).utf8) }
+                cases = enumType.cases.map { name in
+                    var bytes: [UInt8] = []
+                    if format == .jsonl { JSONString.appendQuoted(name, to: &bytes) } else { CSVLine.appendEscaped(name, to: &bytes) }
+                    return bytes
+                }
             }
-            return Field(decision: index, type: decision.type, key: Array((JSONText.quote(decision.name) + ":").utf8), cases: cases)
+            return Field(decision: index, type: decision.type, key: ResultWriter.key(decision.name), cases: cases)
         }
         csvColumnCount = fields.reduce(0) { count, field in
             if case .record(let record) = field.type { return count + record.fields.count }
@@ -75,7 +79,7 @@ package struct ResultWriter: Sendable {
         switch format {
         case .jsonl:
             bytes.append(contentsOf: #"{"id":"#.utf8)
-            if let id { appendJSONString(id, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+            if let id { JSONString.appendQuoted(id, to: &bytes) } else { bytes.appendASCII("null") }
             bytes.append(contentsOf: #","decisions":{"#.utf8)
             for (position, field) in fields.enumerated() {
                 if position > 0 { bytes.append(44) }
@@ -84,7 +88,7 @@ package struct ResultWriter: Sendable {
             }
             bytes.append(contentsOf: "}}\n".utf8)
         case .csv:
-            if let id { bytes.append(contentsOf: CSVLine.escaped(id).utf8) }
+            if let id { CSVLine.appendEscaped(id, to: &bytes) }
             for field in fields {
                 bytes.append(44)
                 appendCSV(value(field.decision), field: field, type: field.type, to: &bytes)
@@ -98,30 +102,30 @@ package struct ResultWriter: Sendable {
         switch format {
         case .jsonl:
             bytes.append(contentsOf: #"{"line":"#.utf8)
-            bytes.append(contentsOf: String(line).utf8)
+            bytes.appendInteger(Int64(line))
             if let id {
                 bytes.append(contentsOf: #","id":"#.utf8)
-                appendJSONString(id, to: &bytes)
+                JSONString.appendQuoted(id, to: &bytes)
             }
             bytes.append(contentsOf: #","error":"#.utf8)
-            appendJSONString(message, to: &bytes)
+            JSONString.appendQuoted(message, to: &bytes)
             if !problems.isEmpty {
                 bytes.append(contentsOf: #","problems":["#.utf8)
                 for (position, problem) in problems.enumerated() {
                     if position > 0 { bytes.append(44) }
                     bytes.append(contentsOf: #"{"field":"#.utf8)
-                    appendJSONString(problem.field, to: &bytes)
+                    JSONString.appendQuoted(problem.field, to: &bytes)
                     bytes.append(contentsOf: #","message":"#.utf8)
-                    appendJSONString(problem.message, to: &bytes)
+                    JSONString.appendQuoted(problem.message, to: &bytes)
                     bytes.append(125)
                 }
                 bytes.append(93)
             }
             bytes.append(contentsOf: "}\n".utf8)
         case .csv:
-            if let id { bytes.append(contentsOf: CSVLine.escaped(id).utf8) }
-            bytes.append(contentsOf: [UInt8](repeating: 44, count: csvColumnCount + 1))
-            bytes.append(contentsOf: CSVLine.escaped("line \(line): \(message)").utf8)
+            if let id { CSVLine.appendEscaped(id, to: &bytes) }
+            bytes.append(contentsOf: repeatElement(44, count: csvColumnCount + 1))
+            CSVLine.appendEscaped("line \(line): \(message)", to: &bytes)
             bytes.append(10)
         }
     }
@@ -129,10 +133,10 @@ package struct ResultWriter: Sendable {
     package func appendJSON(_ value: Value, field: Field, type: ValueType, to bytes: inout [UInt8]) {
         switch value {
         case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .integer(let number): ResultWriter.appendInteger(number, to: &bytes)
+        case .integer(let number): bytes.appendInteger(number)
         case .decimal(let number):
             bytes.append(34)
-            ResultWriter.appendMoney(number, to: &bytes)
+            bytes.appendMoney(number)
             bytes.append(34)
         case .enumCase(let index) where index < field.cases.count: bytes.append(contentsOf: field.cases[index])
         case .list(let items):
@@ -145,15 +149,15 @@ package struct ResultWriter: Sendable {
             }
             bytes.append(93)
         default:
-            bytes.append(contentsOf: JSONText.write(JSONText.value(value, type: type)).utf8)
+            JSONText.writeCompact(JSONText.value(value, type: type), into: &bytes)
         }
     }
 
     package func appendCSV(_ value: Value, field: Field, type: ValueType, to bytes: inout [UInt8]) {
         switch value {
         case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .integer(let number): ResultWriter.appendInteger(number, to: &bytes)
-        case .decimal(let number): ResultWriter.appendMoney(number, to: &bytes)
+        case .integer(let number): bytes.appendInteger(number)
+        case .decimal(let number): bytes.appendMoney(number)
         case .enumCase(let index) where index < field.cases.count: bytes.append(contentsOf: field.cases[index])
         case .list(let items):
             let element: ValueType
@@ -168,72 +172,17 @@ package struct ResultWriter: Sendable {
                 if position > 0 { bytes.append(44) }
                 appendCSV(part, field: field, type: record.fields[position].type, to: &bytes)
             }
-        case .string(let text): bytes.append(contentsOf: CSVLine.escaped(text).utf8)
+        case .string(let text): CSVLine.appendEscaped(text, to: &bytes)
         default:
-            bytes.append(contentsOf: CSVLine.escaped(value.display(as: type)).utf8)
+            CSVLine.appendEscaped(value.display(as: type), to: &bytes)
         }
     }
 
-    package func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
-        var plain = true
-        for byte in text.utf8 where byte < 0x20 || byte == 34 || byte == 92 { plain = false; break }
-        if plain {
-            bytes.append(34)
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(34)
-        } else {
-            bytes.append(contentsOf: JSONText.quote(text).utf8)
-        }
-    }
-
-    package static func appendInteger(_ number: Int64, to bytes: inout [UInt8]) {
-        if number >= 0 && number < 10 {
-            bytes.append(48 + UInt8(number))
-            return
-        }
-        if number < 0 { bytes.append(45) }
-        appendDigits(number.magnitude, to: &bytes)
-    }
-
-    /// The decimal digits of `number`, without allocating.
-    @inline(__always)
-    package static func appendDigits(_ number: UInt64, to bytes: inout [UInt8]) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count = 0
-        var rest = number
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = 48 + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
-        }
-    }
-
-    /// An amount with exactly two decimals, rounded half away from zero (as `JSONText`).
-    package static func appendMoney(_ number: ExactDecimal, to bytes: inout [UInt8]) {
-        var mantissa = number.mantissa
-        var scale = Int(number.scale)
-        if scale > 2 {
-            var divisor: Int64 = 1
-            for _ in 0..<(scale - 2) { divisor &*= 10 }
-            let quotient = mantissa / divisor
-            let remainder = mantissa % divisor
-            mantissa = quotient + (remainder.magnitude * 2 >= divisor.magnitude ? (mantissa < 0 ? -1 : 1) : 0)
-            scale = 2
-        }
-        guard case let (widened, overflow) = mantissa.multipliedReportingOverflow(by: scale == 2 ? 1 : (scale == 1 ? 10 : 100)), !overflow else {
-            bytes.append(contentsOf: number.formatted(places: 2).utf8)
-            return
-        }
-        let negative = widened < 0
-        let magnitude = widened.magnitude
-        if negative { bytes.append(45) }
-        appendDigits(magnitude / 100, to: &bytes)
-        bytes.append(46)
-        let cents = magnitude % 100
-        bytes.append(48 + UInt8(cents / 10))
-        bytes.append(48 + UInt8(cents % 10))
+    /// `"name":`, a JSON member's key.
+    package static func key(_ name: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        JSONString.appendQuoted(name, to: &bytes)
+        bytes.append(58)
+        return bytes
     }
 }

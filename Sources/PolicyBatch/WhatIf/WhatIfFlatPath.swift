@@ -112,10 +112,11 @@ extension WhatIfAnalysis {
             let key = UnsafeBufferPointer(start: self.key, count: counter.width)
             let (before, after) = values(of: key)
             let changed = changes(key: key).columns
-            let id = CSVLine.escaped(lastID.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) } ?? "")
+            // The flat decoder takes only ids of valid UTF-8, written as they are.
+            let id = UnsafeBufferPointer(rebasing: line[lastID ?? (0..<0)])
             for (position, column) in plan.columns.enumerated() where changed[position] && column.decidesChange {
-                let row = WhatIfAnalysis.changedRow(line: number, id: id, column: column, before: before[position], after: after[position])
-                bytes.append(contentsOf: (row + "\n").utf8)
+                WhatIfAnalysis.appendChangedRow(line: number, id: id, column: column, before: before[position], after: after[position], to: &bytes)
+                bytes.append(10)
             }
         }
 

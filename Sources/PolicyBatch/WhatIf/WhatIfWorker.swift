@@ -6,11 +6,19 @@ import PolicyRuntime
 import RecordFormats
 
 extension WhatIfAnalysis {
-    /// One row of `changed.csv` — line, id (already escaped), decision, value before and
-    /// after — without the rule columns and the line end.
-    package static func changedRow(line: Int, id: String, column: ComparisonPlan.Column, before: Value, after: Value) -> String {
-        "\(line),\(id),\(column.name)," + CSVLine.escaped(before.display(as: column.baselineType)) + ","
-            + CSVLine.escaped(after.display(as: column.variantType))
+    /// One row of `changed.csv` — line, id, decision, value before and after — without the
+    /// rule columns and the line end. `id` is the id's UTF-8 bytes, escaped here.
+    package static func appendChangedRow(line: Int, id: UnsafeBufferPointer<UInt8>, column: ComparisonPlan.Column, before: Value, after: Value,
+                                         to bytes: inout [UInt8]) {
+        bytes.appendInteger(Int64(line))
+        bytes.append(44)
+        CSVLine.appendEscaped(utf8: id, to: &bytes)
+        bytes.append(44)
+        bytes.appendUTF8(column.name)
+        bytes.append(44)
+        CSVLine.appendEscaped(before.display(as: column.baselineType), to: &bytes)
+        bytes.append(44)
+        CSVLine.appendEscaped(after.display(as: column.variantType), to: &bytes)
     }
 
     /// One worker thread's sessions and scratch memory.
@@ -99,22 +107,27 @@ extension WhatIfAnalysis {
             }
             if tally { result.tally.add(baseline: before.results, variant: after.results, plan: plan, group: groupKey(facts), changed: changed) }
             guard anyChange else { return }
-            let id = CSVLine.escaped(facts.id ?? "")
-            for (position, column) in plan.columns.enumerated() where changed[position] && column.decidesChange {
-                var row = WhatIfAnalysis.changedRow(line: line, id: id, column: column, before: before.results[column.baselineDecision].value,
-                                                    after: after.results[column.variantDecision].value)
-                if context.traces {
-                    row += "," + CSVLine.escaped(ruleIDs(before.results[column.baselineDecision], policy: context.baseline.checked))
-                    row += "," + CSVLine.escaped(ruleIDs(after.results[column.variantDecision], policy: context.variant.checked))
+            var id = facts.id ?? ""
+            id.withUTF8 { id in
+                for (position, column) in plan.columns.enumerated() where changed[position] && column.decidesChange {
+                    WhatIfAnalysis.appendChangedRow(line: line, id: id, column: column, before: before.results[column.baselineDecision].value,
+                                                    after: after.results[column.variantDecision].value, to: &result.changed)
+                    if context.traces {
+                        result.changed.append(44)
+                        CSVLine.appendEscaped(ruleIDs(before.results[column.baselineDecision], policy: context.baseline.checked), to: &result.changed)
+                        result.changed.append(44)
+                        CSVLine.appendEscaped(ruleIDs(after.results[column.variantDecision], policy: context.variant.checked), to: &result.changed)
+                    }
+                    result.changed.append(10)
                 }
-                result.changed.append(contentsOf: (row + "\n").utf8)
             }
             if context.traces {
                 let beforeTrace = before.json(policy: context.baseline.checked, traces: context.baseline.evaluator.trace(before, facts: facts))
                 let afterTrace = after.json(policy: context.variant.checked, traces: context.variant.evaluator.trace(after, facts: variantFacts))
                 let node = JSONText.Node.object([("line", .integer(Int64(line))), ("id", facts.id.map(JSONText.Node.string) ?? .null),
                                                  ("baseline", beforeTrace), ("variant", afterTrace)])
-                result.traces.append(contentsOf: (JSONText.write(node) + "\n").utf8)
+                JSONText.write(node, into: &result.traces)
+                result.traces.append(10)
             }
         }
 
@@ -141,7 +154,12 @@ extension WhatIfAnalysis {
         package func fail(_ result: inout ChunkResult, _ error: RecordError) {
             result.tally.failed += 1
             if result.tally.errors.count < BatchSummary.keptErrors { result.tally.errors.append(error) }
-            result.errors.append(contentsOf: "\(error.line),\(CSVLine.escaped(error.id ?? "")),\(CSVLine.escaped(error.message))\n".utf8)
+            result.errors.appendInteger(Int64(error.line))
+            result.errors.append(44)
+            CSVLine.appendEscaped(error.id ?? "", to: &result.errors)
+            result.errors.append(44)
+            CSVLine.appendEscaped(error.message, to: &result.errors)
+            result.errors.append(10)
         }
     }
 }

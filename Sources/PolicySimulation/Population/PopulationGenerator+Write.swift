@@ -31,12 +31,10 @@ extension PopulationGenerator {
 
     /// One person's facts (in drawing order) as one JSON object on one line, with its line break.
     package func jsonLine(_ values: [Value]) -> String {
-        var line = ""
-        JSONText.writeCompact(.object(description.columns.map { index in
+        JSONText.write(.object(description.columns.map { index in
             let field = description.fields[index]
             return (field.name, JSONText.value(values[index], type: field.type))
-        }), into: &line)
-        return line + "\n"
+        })) + "\n"
     }
 
     /// Writes persons `0..<size` to `path` (`-`: standard output) as CSV with a header or

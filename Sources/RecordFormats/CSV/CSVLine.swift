@@ -51,20 +51,55 @@ package enum CSVLine {
     /// The text of a field, with a quoted field's doubled quotes made single.
     package static func text(_ field: CSVField, in line: UnsafeBufferPointer<UInt8>) -> String {
         let bytes = UnsafeBufferPointer(rebasing: line[field.start..<field.end])
-        let text = String(decoding: bytes, as: UTF8.self)
-        return field.quoted ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+        guard field.quoted, bytes.contains(34) else { return String(decoding: bytes, as: UTF8.self) }
+        var unquoted: [UInt8] = []
+        unquoted.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            unquoted.append(bytes[index])
+            index += bytes[index] == 34 && index + 1 < bytes.count && bytes[index + 1] == 34 ? 2 : 1
+        }
+        return String(decoding: unquoted, as: UTF8.self)
     }
 
-    /// A value as a CSV field: quoted when it holds a comma, a quote or a line break.
-    package static func escaped(_ text: String) -> String {
-        var needsQuotes = false, hasQuote = false
-        for byte in text.utf8 {
-            if byte == 34 { hasQuote = true }
-            if byte == 44 || byte == 34 || byte == 10 || byte == 13 { needsQuotes = true }
+    /// The one CSV field escaper: `text` as it is, or quoted (with each `"` doubled) when
+    /// it holds a comma, a quote or a line break. Every CSV writer (batch results,
+    /// `changed.csv`, error rows) writes its fields with it.
+    ///
+    /// ```swift
+    /// var bytes: [UInt8] = []
+    /// CSVLine.appendEscaped("a,\"b\"", to: &bytes)   // "a,""b"""
+    /// ```
+    @inlinable
+    package static func appendEscaped(_ text: String, to sink: inout some ByteSink) {
+        var text = text
+        text.withUTF8 { appendEscaped(utf8: $0, to: &sink) }
+    }
+
+    /// `bytes` (UTF-8) as one CSV field.
+    @inlinable
+    package static func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: inout some ByteSink) {
+        var needsQuotes = false
+        for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 { needsQuotes = true; break }
+        guard needsQuotes else {
+            sink.appendBytes(bytes)
+            return
         }
-        guard needsQuotes else { return text }
-        // Pure Swift: Foundation's `replacingOccurrences` was a tenth of a what-if's time.
-        guard hasQuote else { return "\"" + text + "\"" }
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        sink.appendByte(34)
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == 34 {
+            // The quote ends a run and begins the next one: written twice.
+            sink.appendBytes(UnsafeBufferPointer(rebasing: bytes[start...index]))
+            start = index
+        }
+        sink.appendBytes(UnsafeBufferPointer(rebasing: bytes[start...]))
+        sink.appendByte(34)
+    }
+
+    /// `text` as one CSV field, as a string.
+    package static func escaped(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendEscaped(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

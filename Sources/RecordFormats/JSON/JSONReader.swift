@@ -1,4 +1,3 @@
-import Foundation
 import PolicyModel
 
 /// Where a request body stops being JSON: a message, and the line and column (1-based).
@@ -25,14 +24,15 @@ package struct JSONSyntaxError: Error, Sendable, Equatable {
 /// let value = try JSONReader.parse(Array(#"{"age": 70}"#.utf8))   // .object(["age": .integer(70)])
 /// ```
 package struct JSONReader: ~Copyable {
-    private let bytes: UnsafeRawBufferPointer
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
     package static let maximumDepth = 64
 
-    private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    package static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ raw: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
+        let bytes = UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
         var parser = JSONReader(bytes)
         parser.skipSpace()
         let value = try parser.value()
@@ -122,7 +122,7 @@ package struct JSONReader: ~Copyable {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
                 guard let text = String(validating: slice, as: UTF8.self) else {
                     index = start
@@ -138,7 +138,7 @@ package struct JSONReader: ~Copyable {
     }
 
     private mutating func escapedString(from start: Int) throws(JSONSyntaxError) -> String {
-        var utf8: [UInt8] = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        var utf8: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
@@ -209,48 +209,17 @@ package struct JSONReader: ~Copyable {
         return value
     }
 
+    /// A whole number within `Int64` is `.integer`; any other is `.number`, read exactly
+    /// (`JSONNumber`), never through a binary float.
     private mutating func number() throws(JSONSyntaxError) -> JSONValue {
         let start = index
-        var negative = false
-        if peek == UInt8(ascii: "-") { negative = true; index += 1 }
-        guard let first = peek, isDigit(first) else { throw error("a number needs a digit after `-`") }
-        var magnitude: UInt64 = 0
-        var fits = true
-        if first == UInt8(ascii: "0") {
-            index += 1
-            if let next = peek, isDigit(next) { throw error("a number may not start with 0") }
-        } else {
-            while let byte = peek, isDigit(byte) {
-                let (times, overflowTimes) = magnitude.multipliedReportingOverflow(by: 10)
-                let (plus, overflowPlus) = times.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
-                if overflowTimes || overflowPlus { fits = false } else { magnitude = plus }
-                index += 1
-            }
+        switch JSONScan.scanNumber(bytes, &index) {
+        case .failure(let problem):
+            throw error(problem.message)
+        case .success(let shape):
+            if shape.isWhole, let value = DigitReader.integer(bytes, start, index) { return .integer(value) }
+            return .number(JSONNumber(bytes, start, index, shape: shape))
         }
-        var whole = true
-        if peek == UInt8(ascii: ".") {
-            whole = false
-            index += 1
-            guard let byte = peek, isDigit(byte) else { throw error("a number needs a digit after `.`") }
-            while let byte = peek, isDigit(byte) { index += 1 }
-        }
-        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
-            whole = false
-            index += 1
-            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
-            guard let byte = peek, isDigit(byte) else { throw error("a number needs a digit in its exponent") }
-            while let byte = peek, isDigit(byte) { index += 1 }
-        }
-        if whole && fits {
-            if negative, magnitude <= UInt64(Int64.max) + 1 { return .integer(magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)) }
-            if !negative, magnitude <= UInt64(Int64.max) { return .integer(Int64(magnitude)) }
-        }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-            index = start
-            throw error("a number that cannot be read exactly")
-        }
-        return .number(decimal)
     }
 
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
@@ -263,8 +232,6 @@ package struct JSONReader: ~Copyable {
     }
 
     private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
-
-    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     private mutating func skipSpace() {
         while index < bytes.count {

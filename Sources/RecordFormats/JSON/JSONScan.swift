@@ -18,7 +18,7 @@ package enum JSONScan {
 
     /// The index of the first quote, backslash or control byte at or after `index`, eight
     /// bytes at a time; `bytes.count` when there is none.
-    @inline(__always)
+    @inlinable
     package static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var index = index
@@ -158,27 +158,71 @@ package enum JSONScan {
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
     package static func skipNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Bool {
-        func digits(_ index: inout Int) -> Int {
-            let start = index
-            while index < bytes.count && bytes[index] >= 48 && bytes[index] <= 57 { index += 1 }
-            return index - start
+        if case .success = scanNumber(bytes, &index) { return true }
+        return false
+    }
+
+    /// Where the parts of a JSON number are.
+    package struct NumberShape: Sendable {
+        /// The index of the `.`, if any.
+        package var point: Int?
+        /// The index of the `e` or `E`, if any.
+        package var exponent: Int?
+        /// A whole number: no fraction, no exponent.
+        package var isWhole: Bool { point == nil && exponent == nil }
+    }
+
+    /// What makes a JSON number's text not a number.
+    package enum NumberProblem: Error, Sendable {
+        case noDigitAfterMinus, leadingZero, noDigitAfterPoint, noDigitInExponent
+
+        package var message: String {
+            switch self {
+            case .noDigitAfterMinus: return "a number needs a digit after `-`"
+            case .leadingZero: return "a number may not start with 0"
+            case .noDigitAfterPoint: return "a number needs a digit after `.`"
+            case .noDigitInExponent: return "a number needs a digit in its exponent"
+            }
         }
+    }
+
+    /// The one reading of JSON's number syntax, for the reader and the in-place scans: at
+    /// a `-` or a digit, moves `index` past the number and gives its shape; on a problem,
+    /// `index` is where it is.
+    @inlinable
+    package static func scanNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Result<NumberShape, NumberProblem> {
+        @inline(__always) func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] &- 48 < 10 }
+        var shape = NumberShape()
         if index < bytes.count && bytes[index] == 45 { index += 1 }
-        guard index < bytes.count else { return false }
+        guard isDigit(index) else { return .failure(.noDigitAfterMinus) }
         if bytes[index] == 48 {
             index += 1
+            if isDigit(index) { return .failure(.leadingZero) }
         } else {
-            guard digits(&index) > 0 else { return false }
+            while isDigit(index) { index += 1 }
         }
         if index < bytes.count && bytes[index] == 46 {
+            shape.point = index
             index += 1
-            guard digits(&index) > 0 else { return false }
+            guard isDigit(index) else { return .failure(.noDigitAfterPoint) }
+            while isDigit(index) { index += 1 }
         }
         if index < bytes.count && (bytes[index] == 101 || bytes[index] == 69) {
+            shape.exponent = index
             index += 1
             if index < bytes.count && (bytes[index] == 43 || bytes[index] == 45) { index += 1 }
-            guard digits(&index) > 0 else { return false }
+            guard isDigit(index) else { return .failure(.noDigitInExponent) }
+            while isDigit(index) { index += 1 }
         }
-        return true
+        return .success(shape)
+    }
+
+    /// At a JSON number: a whole number within `Int64`, with `index` after it; nil (index
+    /// unspecified) for any other number or text.
+    @inlinable
+    package static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Int64? {
+        let start = index
+        guard case .success(let shape) = scanNumber(bytes, &index), shape.isWhole else { return nil }
+        return DigitReader.integer(bytes, start, index)
     }
 }

@@ -28,95 +28,85 @@ package enum JSONText {
         }
     }
 
-    package static func write(_ node: Node, pretty: Bool = false, indent: String = "") -> String {
-        if !pretty {
-            var output = ""
-            writeCompact(node, into: &output)
-            return output
-        }
-        switch node {
-        case .null: return "null"
-        case .bool(let v): return v ? "true" : "false"
-        case .integer(let v): return String(v)
-        case .string(let v): return quote(v)
-        case .array(let items):
-            if items.isEmpty { return "[]" }
-            if !pretty { return "[" + items.map { write($0) }.joined(separator: ",") + "]" }
-            let inner = indent + "  "
-            return "[\n" + items.map { inner + write($0, pretty: true, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
-        case .object(let entries):
-            if entries.isEmpty { return "{}" }
-            if !pretty { return "{" + entries.map { quote($0.0) + ":" + write($0.1) }.joined(separator: ",") + "}" }
-            let inner = indent + "  "
-            return "{\n" + entries.map { inner + quote($0.0) + ": " + write($0.1, pretty: true, indent: inner) }.joined(separator: ",\n") + "\n\(indent)}"
-        }
+    /// The node as JSON text, compact (`{"a":1}`) or pretty (two spaces a level, `"a": 1`).
+    package static func write(_ node: Node, pretty: Bool = false) -> String {
+        var bytes: [UInt8] = []
+        write(node, pretty: pretty, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Compact JSON, appended to `output` (what `write(_:)` gives without `pretty`).
-    package static func writeCompact(_ node: Node, into output: inout String) {
-        switch node {
-        case .null: output += "null"
-        case .bool(let v): output += v ? "true" : "false"
-        case .integer(let v): output += String(v)
-        case .string(let v): appendQuoted(v, to: &output)
-        case .array(let items):
-            output += "["
-            for (position, item) in items.enumerated() {
-                if position > 0 { output += "," }
-                writeCompact(item, into: &output)
-            }
-            output += "]"
-        case .object(let entries):
-            output += "{"
-            for (position, entry) in entries.enumerated() {
-                if position > 0 { output += "," }
-                appendQuoted(entry.0, to: &output)
-                output += ":"
-                writeCompact(entry.1, into: &output)
-            }
-            output += "}"
-        }
-    }
-
-    /// `quote(text)` appended to `output`, without a copy when nothing needs escaping.
-    @inline(__always)
-    package static func appendQuoted(_ text: String, to output: inout String) {
-        if needsNoEscape(text) {
-            output += "\""
-            output += text
-            output += "\""
+    /// The node as JSON text appended to `sink`.
+    @inlinable
+    package static func write(_ node: Node, pretty: Bool = false, into sink: inout some ByteSink) {
+        if pretty {
+            writePretty(node, level: 0, into: &sink)
         } else {
-            output += quote(text)
+            writeCompact(node, into: &sink)
         }
     }
 
-    package static func needsNoEscape(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 34 || byte == 92 { return false }
-            return true
-        }
-    }
-
-    package static func quote(_ text: String) -> String {
-        if needsNoEscape(text) { return "\"" + text + "\"" }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+    @inlinable
+    package static func writeCompact(_ node: Node, into sink: inout some ByteSink) {
+        switch node {
+        case .null: sink.appendASCII("null")
+        case .bool(let v): v ? sink.appendASCII("true") : sink.appendASCII("false")
+        case .integer(let v): sink.appendInteger(v)
+        case .string(let v): JSONString.appendQuoted(v, to: &sink)
+        case .array(let items):
+            sink.appendByte(91)
+            for (position, item) in items.enumerated() {
+                if position > 0 { sink.appendByte(44) }
+                writeCompact(item, into: &sink)
             }
+            sink.appendByte(93)
+        case .object(let entries):
+            sink.appendByte(123)
+            for (position, entry) in entries.enumerated() {
+                if position > 0 { sink.appendByte(44) }
+                JSONString.appendQuoted(entry.0, to: &sink)
+                sink.appendByte(58)
+                writeCompact(entry.1, into: &sink)
+            }
+            sink.appendByte(125)
         }
-        return result + "\""
     }
+
+    /// Each item or member on its own line, indented two spaces per `level`.
+    @inlinable
+    package static func writePretty(_ node: Node, level: Int, into sink: inout some ByteSink) {
+        switch node {
+        case .array(let items) where !items.isEmpty:
+            sink.appendASCII("[\n")
+            for (position, item) in items.enumerated() {
+                if position > 0 { sink.appendASCII(",\n") }
+                indent(level + 1, into: &sink)
+                writePretty(item, level: level + 1, into: &sink)
+            }
+            sink.appendByte(10)
+            indent(level, into: &sink)
+            sink.appendByte(93)
+        case .object(let entries) where !entries.isEmpty:
+            sink.appendASCII("{\n")
+            for (position, entry) in entries.enumerated() {
+                if position > 0 { sink.appendASCII(",\n") }
+                indent(level + 1, into: &sink)
+                JSONString.appendQuoted(entry.0, to: &sink)
+                sink.appendASCII(": ")
+                writePretty(entry.1, level: level + 1, into: &sink)
+            }
+            sink.appendByte(10)
+            indent(level, into: &sink)
+            sink.appendByte(125)
+        default:
+            writeCompact(node, into: &sink)
+        }
+    }
+
+    @inlinable
+    package static func indent(_ level: Int, into sink: inout some ByteSink) {
+        for _ in 0..<level { sink.appendASCII("  ") }
+    }
+
+    /// `text` as a quoted JSON string (see `JSONString`).
+    package static func quote(_ text: String) -> String { JSONString.quoted(text) }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import PolicyModel
 
 extension JSONValue {
@@ -8,34 +7,34 @@ extension JSONValue {
     /// JSONValue.object(["b": .integer(1), "a": .null]).text   // {"a":null,"b":1}
     /// ```
     package var text: String {
-        var output = ""
-        write(into: &output)
-        return output
+        var bytes: [UInt8] = []
+        write(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    package func write(into output: inout String) {
+    package func write(into sink: inout some ByteSink) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .integer(let value): output += String(value)
-        case .number(let value): output += value.description
-        case .string(let value): JSONText.appendQuoted(value, to: &output)
+        case .null: sink.appendASCII("null")
+        case .bool(let value): value ? sink.appendASCII("true") : sink.appendASCII("false")
+        case .integer(let value): sink.appendInteger(value)
+        case .number(let value): sink.appendUTF8(value.description)
+        case .string(let value): JSONString.appendQuoted(value, to: &sink)
         case .array(let items):
-            output += "["
+            sink.appendByte(91)
             for (offset, item) in items.enumerated() {
-                if offset > 0 { output += "," }
-                item.write(into: &output)
+                if offset > 0 { sink.appendByte(44) }
+                item.write(into: &sink)
             }
-            output += "]"
+            sink.appendByte(93)
         case .object(let members):
-            output += "{"
+            sink.appendByte(123)
             for (offset, key) in members.keys.sorted().enumerated() {
-                if offset > 0 { output += "," }
-                JSONText.appendQuoted(key, to: &output)
-                output += ":"
-                members[key]?.write(into: &output)
+                if offset > 0 { sink.appendByte(44) }
+                JSONString.appendQuoted(key, to: &sink)
+                sink.appendByte(58)
+                members[key]?.write(into: &sink)
             }
-            output += "}"
+            sink.appendByte(125)
         }
     }
 }

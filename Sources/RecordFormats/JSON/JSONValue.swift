@@ -1,4 +1,3 @@
-import Foundation
 import PolicyModel
 
 /// A JSON value as read from facts. Numbers keep their exact decimal digits (read from their decimal text by `JSONReader`, never through a binary float).
@@ -6,7 +5,8 @@ package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
-    case number(Decimal)
+    /// A number that is not a whole number within `Int64`.
+    case number(JSONNumber)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])

@@ -96,36 +96,13 @@ package final class LineChunkReader {
     }
 
     package static func countLines(_ bytes: [UInt8]) -> Int {
-        var count = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var start = 0
-            while start < buffer.count, let found = memchr(base + start, 10, buffer.count - start) {
-                count += 1
-                start = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
-            }
-        }
-        if let last = bytes.last, last != 10 { count += 1 }
-        return count
+        bytes.withUnsafeBufferPointer { NumberedLines.count($0) }
     }
 }
 
 extension LineChunkReader.Chunk {
     /// Calls `body` with each line (without its `\n` or `\r\n`) and its 1-based number.
     package func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var start = 0
-            var line = firstLine
-            let count = buffer.count
-            while start < count {
-                let end = memchr(base + start, 10, count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
-                var stop = end
-                if stop > start && buffer[stop - 1] == 13 { stop -= 1 }
-                body(UnsafeBufferPointer(rebasing: buffer[start..<stop]), line)
-                line += 1
-                start = end + 1
-            }
-        }
+        bytes.withUnsafeBufferPointer { NumberedLines.forEach($0, firstLine: firstLine, body) }
     }
 }
