@@ -42,25 +42,10 @@ package struct YAMLScalar: Sendable {
         self.lineStarts = lineStarts
     }
 
-    /// The span of `length` characters starting `offset` characters into the text.
+    /// The span of `length` characters starting `offset` characters into the text. To
+    /// place many offsets of one scalar, make one `ScalarLocator` and ask it.
     package func span(offset: Int, length: Int) -> SourceSpan {
-        if style == .block || text.contains("\n") {
-            var remaining = offset
-            var lineIndex = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let count = line.unicodeScalars.count
-                if remaining <= count {
-                    if lineIndex < lineStarts.count {
-                        return lineStarts[lineIndex].shifted(by: remaining, length: length)
-                    }
-                    break
-                }
-                remaining -= count + 1
-                lineIndex += 1
-            }
-            return span
-        }
-        return span.shifted(by: offset, length: length)
+        ScalarLocator(self).span(offset: offset, length: length)
     }
 }
 
