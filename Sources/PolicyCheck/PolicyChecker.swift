@@ -86,6 +86,7 @@ package final class PolicyChecker {
                                    ledger: ledger, approval: approval, programs: programs)
         diagnostics.append(contentsOf: DependencyCycles.find(in: policy))
         diagnostics.append(contentsOf: ApportionmentProof.verify(policy))
+        diagnostics.append(contentsOf: ArithmeticBounds.verify(policy))
         return diagnostics.hasErrors ? nil : policy
     }
 
