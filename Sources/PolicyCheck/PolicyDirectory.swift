@@ -19,7 +19,7 @@ package struct PolicyDirectory: Sendable {
     /// The folder with every symbolic link resolved, for the final check.
     let realPath: String
     /// The folder as an absolute path, links left in, for the check by name.
-    let absolutePath: String
+    package let absolutePath: String
 
     /// The folder at `path` (a directory given on purpose, such as the service's).
     package init(_ path: String) {
@@ -54,7 +54,7 @@ package struct PolicyDirectory: Sendable {
     /// Why the file `reference` names (by `keyword`, resolved to `resolved`) may not be read, if it may not.
     /// Checks by name first, so nothing outside the directory is even looked at.
     package func refusal(of reference: Located<String>, keyword: String, resolved: String) -> Diagnostic? {
-        let help = "`include` and `extends` name a policy file in the policy directory `\(path)` or a folder below it, by a path relative to the file that names it"
+        let help = "name a policy file inside the policy directory `\(path)` (or a folder below it), by a path relative to this file"
         if reference.value.hasPrefix("/") {
             return .error("`\(keyword)` names an absolute path, `\(reference.value)`", at: reference.span, help: help)
         }

@@ -65,7 +65,8 @@ package enum PolicyText {
         }
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        let what = scalar.value == 0 ? "a NUL byte (\(code))" : "the control character \(code)"
+        let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        let what = scalar.value == 0 ? "a NUL byte (\(code))" : (isControl ? "the control character \(code)" : "the character \(code)")
         return .error("the file holds \(what), which a policy file cannot contain", at: place.span(in: file),
                       help: "remove it: a policy file is plain UTF-8 text")
     }
