@@ -14,14 +14,10 @@ struct PolicyFileTextTests {
         defer { folder.remove() }
         let fragment = try folder.write("sub/bad.yaml", bytes: Array("inputs:\n  标记: {type: bool, label: 坏".utf8) + [0xFF] + Array("}\n".utf8))
         let path = try folder.write("p.yaml", PolicyFolder.policy("  - sub/bad.yaml\n"))
-        do {
-            _ = try LoadedPolicy.load(path: path)
-            Issue.record("accepted")
-        } catch {
-            #expect(error.diagnostics.all == [.error("the file is not UTF-8 text: the byte here is not part of a UTF-8 character",
-                                                      at: SourceSpan(file: fragment, line: 2, column: 28), help: "save the file as UTF-8 text")])
-            #expect(error.rendered.contains("   |   标记: {type: bool, label: 坏\u{FFFD}}"))
-        }
+        let error = try #require(loadRefusal(path))
+        #expect(error.diagnostics.all == [.error("the file is not UTF-8 text: the byte here is not part of a UTF-8 character",
+                                                  at: SourceSpan(file: fragment, line: 2, column: 28), help: "save the file as UTF-8 text")])
+        #expect(error.rendered.contains("   |   标记: {type: bool, label: 坏\u{FFFD}}"))
     }
 
     @Test("a NUL byte is located at its line and column and shown as ␀")
@@ -29,13 +25,9 @@ struct PolicyFileTextTests {
         let folder = try PolicyFolder()
         defer { folder.remove() }
         let path = try folder.write("p.yaml", PolicyFolder.policy("", decisions: "decisions:\n  d:\n    type: bool\n    value: \"tr\u{0}ue\"\n"))
-        do {
-            _ = try LoadedPolicy.load(path: path)
-            Issue.record("accepted")
-        } catch {
-            #expect(error.diagnostics.all == [.error("the file holds a NUL byte (U+0000), which a policy file cannot contain",
-                                                      at: SourceSpan(file: path, line: 7, column: 15), help: "remove it: a policy file is plain UTF-8 text")])
-            #expect(error.rendered.contains("   |     value: \"tr␀ue\"\n   |               ^"))
-        }
+        let error = try #require(loadRefusal(path))
+        #expect(error.diagnostics.all == [.error("the file holds a NUL byte (U+0000), which a policy file cannot contain",
+                                                  at: SourceSpan(file: path, line: 7, column: 15), help: "remove it: a policy file is plain UTF-8 text")])
+        #expect(error.rendered.contains("   |     value: \"tr␀ue\"\n   |               ^"))
     }
 }

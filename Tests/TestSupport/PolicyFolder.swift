@@ -1,3 +1,4 @@
+import CarePolicy
 import Foundation
 
 /// A fresh temporary folder laid out like `policies/` (a copy of `common/person.yaml`,
@@ -47,4 +48,14 @@ public struct PolicyFolder {
     }
 
     public func remove() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+/// The load error of the policy at `path`, or nil when it loads (`try #require` it).
+public func loadRefusal(_ path: String, policyDirectory: String? = nil) -> PolicyLoadError? {
+    do {
+        _ = try LoadedPolicy.load(path: path, policyDirectory: policyDirectory)
+        return nil
+    } catch {
+        return error
+    }
 }
