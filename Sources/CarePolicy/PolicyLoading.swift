@@ -54,7 +54,7 @@ extension LoadedPolicy {
         var sources: [String: String] = [:]
         for file in PolicyFiles.policyFiles(under: directory) {
             do {
-                let policy = try LoadedPolicy.load(path: file, engine: engine, policyDirectory: directory)
+                let policy = try LoadedPolicy.load(path: file, engine: engine)
                 if let other = policies[policy.metadata.id] {
                     diagnostics.append(.error("policy id `\(policy.metadata.id)` is used by both \(other.metadata.file) and \(file)", at: nil,
                                               help: "give each policy its own `id`"))
