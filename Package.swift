@@ -62,7 +62,7 @@ let package = Package(
         // Fixture paths and sample facts shared by the test targets.
         .target(name: "TestSupport", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyRuntime", "RecordFormats"], path: "Tests/TestSupport"),
         .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
-        .testTarget(name: "PolicySyntaxTests", dependencies: ["PolicySyntax", "PolicyModel", "RecordFormats", "TestSupport"]),
+        .testTarget(name: "PolicySyntaxTests", dependencies: ["PolicySyntax", "PolicyModel", "RecordFormats", "PolicySimulation", "TestSupport"]),
         .testTarget(name: "PolicyCheckTests", dependencies: ["CarePolicy", "PolicyCheck", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
         .testTarget(name: "PolicyCompilerTests", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
         .testTarget(name: "PolicyAnalysisTests", dependencies: ["CarePolicy", "PolicySimulation", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),

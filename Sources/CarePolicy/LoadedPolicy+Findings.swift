@@ -22,9 +22,10 @@ extension LoadedPolicy {
 
     /// The example person's facts in this policy's input order.
     package func facts(of example: ExamplePerson) -> Facts? {
+        let byName = Dictionary(zip(example.names, example.values)) { first, _ in first }
         var values: [Value] = []
         for input in checked.inputs {
-            guard let value = example.value(of: input.name) else { return nil }
+            guard let value = byName[input.name] else { return nil }
             values.append(value)
         }
         return Facts(values: values, id: nil)

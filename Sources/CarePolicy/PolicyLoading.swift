@@ -26,13 +26,17 @@ extension LoadedPolicy {
     /// Reads, checks and compiles the policy file at `path` (and what it includes or extends),
     /// to be evaluated by `engine` (the flat machine, else the trees, by default).
     /// With `refusingOverlaps: false`, a `unique` table whose rules overlap is accepted (for
-    /// analysis; evaluating a person both rules match faults).
-    public static func load(path: String, engine: EvaluationEngine = .flat, refusingOverlaps: Bool = true) throws(PolicyLoadError) -> LoadedPolicy {
+    /// analysis; evaluating a person both rules match faults). Its includes and `extends`
+    /// must stay inside `policyDirectory` (by default the nearest folder at or above the
+    /// file's own that holds `common/` or `policies/`; see docs/policy-language.md).
+    public static func load(path: String, engine: EvaluationEngine = .flat, refusingOverlaps: Bool = true,
+                            policyDirectory: String? = nil) throws(PolicyLoadError) -> LoadedPolicy {
         let set: PolicySourceSet
+        var loader = PolicyLoader(directory: policyDirectory)
         do {
-            set = try PolicyLoader().load(path: path)
+            set = try loader.load(path: path)
         } catch {
-            throw PolicyLoadError(diagnostics: error, sources: PolicyFiles.texts(for: error))
+            throw PolicyLoadError(diagnostics: error, sources: loader.texts)
         }
         let sources = set.texts
         do {
@@ -71,7 +75,7 @@ extension LoadedPolicy {
     }
 }
 
-/// Finding policy files and reading source texts for diagnostics.
+/// Finding policy files.
 public enum PolicyFiles {
     /// The policy files under `path` (or `path` itself): `.yaml`/`.yml` files with a
     /// top-level `policy:` key, skipping `tests/` folders (policy test files) and
@@ -90,13 +94,5 @@ public enum PolicyFiles {
             if text.split(separator: "\n").contains(where: { $0.hasPrefix("policy:") }) { files.append(full) }
         }
         return files.sorted()
-    }
-
-    package static func texts(for diagnostics: DiagnosticList) -> [String: String] {
-        var texts: [String: String] = [:]
-        for file in Set(diagnostics.all.compactMap { $0.span?.file }) {
-            if let text = try? String(contentsOfFile: file, encoding: .utf8) { texts[file] = text }
-        }
-        return texts
     }
 }

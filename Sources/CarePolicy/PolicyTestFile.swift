@@ -113,8 +113,12 @@ public struct PolicyTestFile: Sendable {
         }
         if diagnostics.hasErrors { throw diagnostics }
         let directory = (path as NSString).deletingLastPathComponent
-        let policyPath = policy.text.hasPrefix("/") ? policy.text : (directory.isEmpty ? policy.text : directory + "/" + policy.text)
-        return PolicyTestFile(path: path, policyPath: PolicyLoader.normalize(policyPath), base: base, cases: cases, text: text)
+        let policyPath = PolicyLoader.normalize(directory.isEmpty ? policy.text : directory + "/" + policy.text)
+        // The policy under test is held to the same policy directory as an `include`.
+        if let refusal = PolicyDirectory.enclosing(path).refusal(of: Located(policy.text, policy.span), keyword: "policy", resolved: policyPath) {
+            throw DiagnosticList([refusal])
+        }
+        return PolicyTestFile(path: path, policyPath: policyPath, base: base, cases: cases, text: text)
     }
 }
 

@@ -17,7 +17,10 @@ package struct ConditionFindings {
                 case .compare, .member: break
                 default: return
                 }
-                guard let truth = symbolic.constantTruth(of: part) else { return }
+                let before = symbolic.exhausted
+                let truth = symbolic.constantTruth(of: part)
+                if !before && symbolic.exhausted { symbolic.exhaustedIn = symbolic.exhaustedIn ?? (place, span) }
+                guard let truth else { return }
                 let text = ExpressionPrinter(policy: policy).print(symbolic.fold(part))
                 guard seen.insert("\(span) \(text)").inserted else { return }
                 let kind: PolicyFinding.Kind = truth ? .alwaysTrue : .alwaysFalse

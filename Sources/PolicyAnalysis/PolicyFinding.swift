@@ -24,6 +24,8 @@ public struct PolicyFinding: Sendable {
         case unusedInput = "unused_input"
         case unusedParameter = "unused_parameter"
         case unusedDefinition = "unused_definition"
+        /// The analysis ran out of steps: no other finding about the period is shown.
+        case analysisStopped = "analysis_stopped"
     }
 
     public let kind: Kind

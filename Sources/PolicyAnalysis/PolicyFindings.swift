@@ -17,7 +17,9 @@ package enum PolicyFindings {
         for (position, period) in periods.enumerated() {
             guard let space = try? FactSpace(policies: [policy], from: period.from, until: period.until) else { continue }
             let symbolic = SymbolicPolicy(policy: policy, epoch: period.epoch, space: space)
-            for finding in TableFindings(symbolic: symbolic).all() + ConditionFindings(symbolic: symbolic).all() {
+            var periodFindings = TableFindings(symbolic: symbolic).all() + ConditionFindings(symbolic: symbolic).all()
+            if symbolic.exhausted { periodFindings = [stopped(symbolic)] }
+            for finding in periodFindings {
                 if found[finding.key] == nil {
                     order.append(finding.key)
                     found[finding.key] = (finding, [])
@@ -37,5 +39,14 @@ package enum PolicyFindings {
         findings.removeAll { $0.kind == .alwaysFalse && neverMatching.contains($0.diagnostic.span?.description ?? "") }
         findings += UnusedDeclarations.find(in: policy)
         return findings
+    }
+
+    /// The one finding of an analysis that ran out of steps, at what it was working on.
+    static func stopped(_ symbolic: SymbolicPolicy) -> PolicyFinding {
+        let what = symbolic.exhaustedIn.map { " \($0.what)" } ?? ""
+        return PolicyFinding(kind: .analysisStopped, diagnostic: .warning(
+            "the analysis\(what) stopped after \(SymbolicPolicy.maximumSteps) steps: its conditions combine into too many cases, so no dead rules, gaps or overlaps are reported",
+            at: symbolic.exhaustedIn?.span,
+            help: "split the decision into smaller decisions that each test a few conditions, or name a shared condition once in `definitions`"))
     }
 }

@@ -43,10 +43,15 @@ package enum RegionMerger {
 
     /// One region holding exactly the persons of both, if there is one.
     package static func join(_ a: Region, _ b: Region, in space: FactSpace) -> Region? {
-        if a == b { return a }
-        let subjects = Set(a.domains.keys).union(b.domains.keys)
+        // Regions that constrain more than one subject apart cannot differ in one only;
+        // the count check keeps a merge of many regions quadratic in their number only.
+        if abs(a.domains.count - b.domains.count) > 1 { return nil }
         var differing: Subject?
-        for subject in subjects where a.domains[subject] != b.domains[subject] {
+        for (subject, domain) in a.domains where b.domains[subject] != domain {
+            if differing != nil { return nil }
+            differing = subject
+        }
+        for subject in b.domains.keys where a.domains[subject] == nil && subject != differing {
             if differing != nil { return nil }
             differing = subject
         }

@@ -5,6 +5,7 @@ extension SymbolicPolicy {
     /// The value of an expression in the parts of `region`: known where the region fixes
     /// it, open (an expression over facts) where it still varies.
     package func values(of expression: Expression, in region: Region) -> [(Region, SymbolicValue)] {
+        if spend() { return [(region, .fault(.overflow))] }
         switch expression {
         case .constant(let value, let type):
             return [(region, .known(value, type: type))]
@@ -78,6 +79,8 @@ extension SymbolicPolicy {
                 case .failure(let fault): return (part, .fault(fault.kind))
                 }
             }
+            // An open value's text grows with every definition it reads through: count it.
+            if spend(items.reduce(0) { $0 + $1.text.utf8.count }) { return (part, .fault(.overflow)) }
             return (part, .open(whole, text: printer.print(whole)))
         }
     }

@@ -4,6 +4,7 @@ import PolicyCompiler
 extension SymbolicPolicy {
     /// The parts of `region` where a bool expression holds, does not hold, or faults.
     package func verdicts(of expression: Expression, in region: Region) -> [(Region, Verdict)] {
+        if spend() { return [(region, .faults(.overflow))] }
         switch expression {
         case .constant(.bool(let value), _):
             return [(region, .holds(value))]

@@ -21,6 +21,24 @@ package final class SymbolicPolicy {
     package let constants: ConstantEvaluation
     package var partitions: [Int: [Piece]] = [:]
     package var foldedDefinitions: [Int: Expression] = [:]
+    /// Values and verdicts worked out so far, and characters of open values written.
+    package var steps = 0
+    /// What was being worked out when the steps ran out (`of \`d\``) and where it is written.
+    package var exhaustedIn: (what: String, span: SourceSpan?)?
+
+    /// The most steps one period's analysis may take. The policies we know take under
+    /// 20 000; conditions that combine into exponentially many cases would never finish.
+    package static let maximumSteps = 250_000
+
+    /// Whether the steps ran out: every value and verdict since is a stand-in, so the
+    /// findings of this analysis mean nothing.
+    package var exhausted: Bool { steps > SymbolicPolicy.maximumSteps }
+
+    /// Counts `count` steps; true when the steps have run out.
+    package func spend(_ count: Int = 1) -> Bool {
+        steps += count
+        return exhausted
+    }
 
     package init(policy: CheckedPolicy, parameters: [Value?], trees: [DecisionTree?], space: FactSpace) {
         self.policy = policy
@@ -40,6 +58,7 @@ package final class SymbolicPolicy {
     package func partition(of decision: Int) -> [Piece] {
         if let known = partitions[decision] { return known }
         let pieces = RegionMerger.merge(computePartition(of: decision), in: space)
+        if exhausted && exhaustedIn == nil { exhaustedIn = ("of `\(policy.decisions[decision].name)`", policy.decisions[decision].span) }
         partitions[decision] = pieces
         return pieces
     }

@@ -7,12 +7,14 @@ extension TableFindings {
     package func orderNotes(table: RuleTable, decision index: Int, pieces: [Piece], fired: Set<Int>) -> [PolicyFinding] {
         let decision = policy.decisions[index]
         let holds = table.rules.indices.map { symbolic.regionsWhere(decision: index, rule: $0) }
+        // Each pair of rules looks only at the pieces where the earlier one fired alone.
+        let piecesOfRule = Dictionary(grouping: pieces.filter { $0.outcome.rules.count == 1 }) { $0.outcome.rules[0] }
         var notes: [PolicyFinding] = []
         for later in table.rules.indices where fired.contains(later) {
             var earlier: [(rule: Int, value: String)] = []
             var witness: (rule: Int, region: Region, value: String, laterValue: String)?
             for rule in 0..<later where fired.contains(rule) {
-                guard let found = contest(rule, later, decision: index, holds: holds, pieces: pieces) else { continue }
+                guard let found = contest(rule, later, decision: index, holds: holds, pieces: piecesOfRule[rule] ?? []) else { continue }
                 earlier.append((rule, found.value))
                 if witness == nil { witness = (rule, found.region, found.value, found.laterValue) }
             }

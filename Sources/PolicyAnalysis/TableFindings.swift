@@ -12,7 +12,12 @@ package struct TableFindings {
     package func all() -> [PolicyFinding] {
         policy.decisions.indices.flatMap { index -> [PolicyFinding] in
             guard case .table(let table) = policy.decisions[index].body, symbolic.trees[index] != nil else { return [] }
-            return findings(decision: index, table: table)
+            let before = symbolic.exhausted
+            let found = findings(decision: index, table: table)
+            if !before && symbolic.exhausted {
+                symbolic.exhaustedIn = symbolic.exhaustedIn ?? ("of `\(policy.decisions[index].name)`", policy.decisions[index].span)
+            }
+            return found
         }
     }
 

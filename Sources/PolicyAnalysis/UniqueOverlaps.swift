@@ -21,7 +21,14 @@ package enum UniqueOverlaps {
             let analysis = symbolic ?? SymbolicPolicy(policy: policy, parameters: parameters, trees: trees, space: space)
             symbolic = analysis
             var seen = Set<[Int]>()
-            for piece in analysis.partition(of: index) where piece.outcome.value.fault == .conflictingRules && piece.outcome.rules.count > 1 {
+            let pieces = analysis.partition(of: index)
+            if analysis.exhausted {
+                diagnostics.append(.error("the rules of `\(decision.name)` (hit: unique) cannot be shown never to overlap: their conditions combine into too many cases "
+                                          + "(over \(SymbolicPolicy.maximumSteps) steps)", at: decision.span,
+                                          help: "split the decision into smaller decisions that each test a few conditions, or use `hit: first`"))
+                return diagnostics
+            }
+            for piece in pieces where piece.outcome.value.fault == .conflictingRules && piece.outcome.rules.count > 1 {
                 let pair = Array(piece.outcome.rules.prefix(2))
                 guard seen.insert(pair).inserted else { continue }
                 let example = ExamplePerson.make(for: piece.region, in: space)

@@ -16,6 +16,8 @@ extension PolicyChecker {
         case .unchecked: break
         }
         decisionStates[index] = .checking
+        let outside = startHeight()
+        defer { decisionHeights[index] = endHeight(outside) }
         let declared = plan.type.flatMap { resolveType($0, name: plan.syntax.name.value) }
         let hit = hitPolicy(plan)
         // A collect table's value is a list; `type: enum` and `type: list of enum` both mean a list of the enum.

@@ -148,6 +148,8 @@ extension PolicyChecker {
         case .unchecked: break
         }
         definitionStates[index] = .checking
+        let outside = startHeight()
+        defer { definitionHeights[index] = endHeight(outside) }
         let syntax = merged.definitions[index]
         let declared = syntax.type.flatMap { resolveType($0, name: syntax.name.value) }
         if let (expression, type) = checkExpression(syntax.expression.syntax, expected: declared) {

@@ -5,6 +5,9 @@ extension PolicyChecker {
     /// Types an expression. `expected` lets bare enum values (`dibao`) and quoted ones
     /// (`"dibao"`) resolve against the enum the context calls for.
     func checkExpression(_ syntax: ExpressionSyntax, expected: ValueType?) -> (Expression, ValueType)? {
+        depth += 1
+        defer { depth -= 1 }
+        guard reach(depth, at: syntax.span) else { return nil }
         switch syntax.kind {
         case .name(let name):
             return checkName(name, span: syntax.span, expected: expected)
@@ -139,10 +142,10 @@ extension PolicyChecker {
             guard let type = parameterTypes[index] else { return nil }
             return (.parameter(index), type)
         case .definition:
-            guard let type = definitionType(index) else { return nil }
+            guard let type = definitionType(index), reach(depth + definitionHeights[index], at: span, through: name) else { return nil }
             return (.definition(index), type)
         case .decision:
-            guard let type = decisionType(index) else { return nil }
+            guard let type = decisionType(index), reach(depth + decisionHeights[index], at: span, through: name) else { return nil }
             return (.decision(index), type)
         }
     }

@@ -31,6 +31,14 @@ package final class PolicyChecker {
     var decisionTypes: [ValueType?] = []
     var decisionStates: [State] = []
     var decisionBodies: [DecisionBody?] = []
+    /// How deep evaluation goes below each checked definition and decision (see `PolicyChecker+Depth`).
+    var definitionHeights: [Int] = []
+    var decisionHeights: [Int] = []
+    /// Expressions being checked now, one inside the other, through the names they read.
+    var depth = 0
+    /// The deepest `depth` reached since the declaration being checked began.
+    var deepest = 0
+    var reportedTooDeep = false
 
     static let evaluationDateName = "evaluation_date"
 
@@ -78,6 +86,7 @@ package final class PolicyChecker {
                                    ledger: ledger, approval: approval, programs: programs)
         diagnostics.append(contentsOf: DependencyCycles.find(in: policy))
         diagnostics.append(contentsOf: ApportionmentProof.verify(policy))
+        diagnostics.append(contentsOf: ArithmeticBounds.verify(policy))
         return diagnostics.hasErrors ? nil : policy
     }
 
@@ -97,6 +106,8 @@ package final class PolicyChecker {
         decisionTypes = Array(repeating: nil, count: merged.decisions.count)
         decisionStates = Array(repeating: .unchecked, count: merged.decisions.count)
         decisionBodies = Array(repeating: nil, count: merged.decisions.count)
+        definitionHeights = Array(repeating: 0, count: merged.definitions.count)
+        decisionHeights = Array(repeating: 0, count: merged.decisions.count)
         for index in merged.inputs.indices {
             inputTypes[index] = merged.inputs[index].type.flatMap { resolveType($0, name: merged.inputs[index].name.value) }
         }

@@ -3,30 +3,44 @@ import PolicyModel
 import PolicySyntax
 
 /// Reads a policy file and every file it includes or extends, relative to the file
-/// that names it; refuses cycles, missing files and files outside readable text.
+/// that names it; refuses cycles, missing files, files outside readable text, and any
+/// reference that leaves the policy directory (`PolicyDirectory`), before reading it.
 package struct PolicyLoader {
-    package init() {}
+    /// The directory given on purpose; without one, each file's own (`PolicyDirectory.enclosing`).
+    package let directory: PolicyDirectory?
+    /// The text of every policy file read, by path, for rendering diagnostics: only files
+    /// the loader agreed to read, so no other file's text can be shown.
+    package private(set) var texts: [String: String] = [:]
 
-    package func load(path: String) throws(DiagnosticList) -> PolicySourceSet {
-        var cache: [String: PolicyFile] = [:]
-        return try load(path: path, namedAt: nil, chain: [], cache: &cache)
+    package init(directory: String? = nil) {
+        self.directory = directory.map(PolicyDirectory.init)
     }
 
-    func load(path: String, namedAt: SourceSpan?, chain: [String], cache: inout [String: PolicyFile]) throws(DiagnosticList) -> PolicySourceSet {
+    package mutating func load(path: String) throws(DiagnosticList) -> PolicySourceSet {
+        let directory = self.directory ?? PolicyDirectory.enclosing(path)
+        if let refusal = directory.refusal(of: path) { throw DiagnosticList([refusal]) }
+        var cache: [String: PolicyFile] = [:]
+        return try load(path: path, namedAt: nil, chain: [], in: directory, cache: &cache)
+    }
+
+    mutating func load(path: String, namedAt: SourceSpan?, chain: [String], in directory: PolicyDirectory,
+                       cache: inout [String: PolicyFile]) throws(DiagnosticList) -> PolicySourceSet {
         let file = try read(path: path, namedAt: namedAt, cache: &cache)
         var diagnostics = DiagnosticList()
         var includes: [PolicyFile] = []
         var seen = Set<String>()
-        collectIncludes(of: file, into: &includes, seen: &seen, chain: [file.path], cache: &cache, diagnostics: &diagnostics)
+        collectIncludes(of: file, into: &includes, seen: &seen, chain: [file.path], in: directory, cache: &cache, diagnostics: &diagnostics)
         var base: PolicySourceSet.Box?
         if let extends = file.extends {
             let basePath = resolve(extends.value, relativeTo: file.path)
-            if chain.contains(basePath) || basePath == file.path {
+            if let refusal = directory.refusal(of: extends, keyword: "extends", resolved: basePath) {
+                diagnostics.append(refusal)
+            } else if chain.contains(basePath) || basePath == file.path {
                 diagnostics.append(.error("`extends` makes a cycle: \((chain + [file.path, basePath]).map { "`\($0)`" }.joined(separator: " → "))", at: extends.span,
                                           help: "a variant extends a policy that does not extend it back"))
             } else {
                 do {
-                    base = .init(try load(path: basePath, namedAt: extends.span, chain: chain + [file.path], cache: &cache))
+                    base = .init(try load(path: basePath, namedAt: extends.span, chain: chain + [file.path], in: directory, cache: &cache))
                 } catch {
                     diagnostics.append(contentsOf: error)
                 }
@@ -36,10 +50,14 @@ package struct PolicyLoader {
         return PolicySourceSet(file: file, includes: includes, base: base)
     }
 
-    func collectIncludes(of file: PolicyFile, into includes: inout [PolicyFile], seen: inout Set<String>, chain: [String],
-                         cache: inout [String: PolicyFile], diagnostics: inout DiagnosticList) {
+    mutating func collectIncludes(of file: PolicyFile, into includes: inout [PolicyFile], seen: inout Set<String>, chain: [String],
+                                  in directory: PolicyDirectory, cache: inout [String: PolicyFile], diagnostics: inout DiagnosticList) {
         for include in file.includes {
             let path = resolve(include.value, relativeTo: file.path)
+            if let refusal = directory.refusal(of: include, keyword: "include", resolved: path) {
+                diagnostics.append(refusal)
+                continue
+            }
             if chain.contains(path) {
                 diagnostics.append(.error("`include` makes a cycle: \((chain + [path]).map { "`\($0)`" }.joined(separator: " → "))", at: include.span))
                 continue
@@ -57,7 +75,7 @@ package struct PolicyLoader {
                                               help: "put decisions in the policy file itself"))
                 }
                 seen.insert(path)
-                collectIncludes(of: fragment, into: &includes, seen: &seen, chain: chain + [path], cache: &cache, diagnostics: &diagnostics)
+                collectIncludes(of: fragment, into: &includes, seen: &seen, chain: chain + [path], in: directory, cache: &cache, diagnostics: &diagnostics)
                 includes.append(fragment)
             } catch {
                 diagnostics.append(contentsOf: error)
@@ -65,16 +83,17 @@ package struct PolicyLoader {
         }
     }
 
-    func read(path: String, namedAt: SourceSpan?, cache: inout [String: PolicyFile]) throws(DiagnosticList) -> PolicyFile {
+    mutating func read(path: String, namedAt: SourceSpan?, cache: inout [String: PolicyFile]) throws(DiagnosticList) -> PolicyFile {
         if let cached = cache[path] { return cached }
-        let file = try PolicyFileParser.parse(try readText(path: path, namedAt: namedAt), path: path)
+        let text = try readText(path: path, namedAt: namedAt)
+        let file = try PolicyFileParser.parse(text, path: path)
         cache[path] = file
         return file
     }
 
-    /// The UTF-8 text of the file at `path`, named in another file at `namedAt`.
-    package func readText(path: String, namedAt: SourceSpan?) throws(DiagnosticList) -> String {
-        let place = namedAt ?? SourceSpan(file: path, line: 1, column: 1)
+    /// The UTF-8 text of the file at `path`, named in another file at `namedAt`; kept for
+    /// rendering diagnostics (only files the loader agreed to read).
+    package mutating func readText(path: String, namedAt: SourceSpan?) throws(DiagnosticList) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DiagnosticList([.error("no file at `\(path)`", at: namedAt, help: namedAt == nil ? nil : "paths are relative to the file that names them")])
@@ -85,14 +104,19 @@ package struct PolicyLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiagnosticList([.error("cannot read `\(path)`", at: namedAt, help: "check the file's permissions")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticList([.error("`\(path)` is not UTF-8 text", at: namedAt ?? place, help: "save the file as UTF-8")])
+        let text: String
+        do {
+            text = try PolicyText.decode(data, file: path)
+        } catch {
+            // Shown with the byte as U+FFFD, so the caret lands under it.
+            texts[path] = String(decoding: data, as: UTF8.self)
+            throw error
         }
+        texts[path] = text
         return text
     }
 
     func resolve(_ reference: String, relativeTo file: String) -> String {
-        if reference.hasPrefix("/") { return PolicyLoader.normalize(reference) }
         let directory = (file as NSString).deletingLastPathComponent
         return PolicyLoader.normalize(directory.isEmpty ? reference : directory + "/" + reference)
     }

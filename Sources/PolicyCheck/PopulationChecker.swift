@@ -7,10 +7,12 @@ extension PolicyChecker {
     /// a condition on facts drawn before it. Throws every problem found.
     ///
     /// ```swift
-    /// let description = try PolicyChecker.checkPopulation(path: "policies/common/population.yaml")
+    /// let description = try PolicyChecker.checkPopulation(path: "policies/common/population.yaml", sources: &texts)
     /// ```
-    package static func checkPopulation(path: String) throws(DiagnosticList) -> PopulationDescription {
-        let loader = PolicyLoader()
+    /// `sources` receives the texts of the files read, for rendering the diagnostics.
+    package static func checkPopulation(path: String, sources: inout [String: String]) throws(DiagnosticList) -> PopulationDescription {
+        var loader = PolicyLoader()
+        defer { sources = loader.texts }
         let text = try loader.readText(path: path, namedAt: nil)
         let syntax = try PolicyFileParser.parsePopulation(text, path: path)
         let checker = PolicyChecker(try loader.load(vocabulary: syntax.vocabulary, namedIn: path, text: text))

@@ -27,10 +27,12 @@ package enum PolicyCompiler {
                     trees.append(nil)
                     continue
                 }
-                let tree = buildTree(decision: index, table: table, policy: policy, parameters: parameters)
-                if tree == nil {
-                    diagnostics.append(.error("decision `\(decision.name)` is too complex to compile (over \(TreeBuilder.maximumNodes) tree nodes)", at: decision.span,
-                                              help: "split it into smaller decisions or name shared conditions in `definitions`"))
+                let tree: DecisionTree?
+                switch buildTree(decision: index, table: table, policy: policy, parameters: parameters) {
+                case .success(let built): tree = built
+                case .failure(let tooLarge):
+                    tree = nil
+                    diagnostics.append(tooLarge.diagnostic(decision: decision, table: table))
                 }
                 trees.append(tree)
             }
@@ -47,7 +49,7 @@ package enum PolicyCompiler {
         return CompiledPolicy(checked: policy, epochs: epochs)
     }
 
-    package static func buildTree(decision: Int, table: RuleTable, policy: CheckedPolicy, parameters: [Value?]) -> DecisionTree? {
+    package static func buildTree(decision: Int, table: RuleTable, policy: CheckedPolicy, parameters: [Value?]) -> Result<DecisionTree, TreeTooLarge> {
         let folder = ParameterFolder(policy: policy, parameters: parameters)
         var builder = TreeBuilder(policy: policy, hitPolicy: table.hitPolicy) { index in
             let definition = policy.definitions[index]
@@ -57,10 +59,11 @@ package enum PolicyCompiler {
         for (index, rule) in table.rules.enumerated() {
             let condition = rule.condition.map(folder.fold) ?? .constant(.bool(true), .bool)
             rules.append(TreeBuilder.RuleFormula(rule: index, formula: builder.formula(condition)))
+            if builder.work > TreeBuilder.maximumWork { return .failure(TreeTooLarge(rule: index)) }
         }
-        guard let root = builder.build(rules) else { return nil }
+        guard let root = builder.build(rules) else { return .failure(TreeTooLarge(rule: builder.tooLargeAt ?? 0)) }
         let plain = ExpressionPrinter(policy: policy), labelled = ExpressionPrinter(policy: policy, useLabels: true)
         let atoms = builder.atoms.expressions.map { AtomicTest(expression: $0, text: plain.print($0), label: labelled.print($0)) }
-        return DecisionTree(decision: decision, hitPolicy: table.hitPolicy, atoms: atoms, nodes: builder.nodes, root: root)
+        return .success(DecisionTree(decision: decision, hitPolicy: table.hitPolicy, atoms: atoms, nodes: builder.nodes, root: root))
     }
 }

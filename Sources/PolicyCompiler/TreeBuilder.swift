@@ -26,14 +26,23 @@ package struct TreeBuilder {
         package let formula: Formula
     }
 
-    package static let maximumNodes = 200_000
+    /// The most nodes one tree may have. The policies we know need under 200; a table
+    /// of independent rules needs twice as many nodes for every rule added.
+    package static let maximumNodes = 5_000
+    /// The most formula parts the builder may look at for one tree (each node looks at
+    /// every condition still undecided), so a refusal comes in well under a second.
+    package static let maximumWork = 4_000_000
 
     package var atoms: AtomTable
     package let hitPolicy: HitPolicy
     package let definitionInliner: (Int) -> Expression?
     package var nodes: [DecisionTree.Node] = []
     package var memo: [State: Int] = [:]
-    package var tooLarge = false
+    /// Formula parts built or looked at so far.
+    package var work = 0
+    /// The rule the builder was working on when it ran out of nodes or work.
+    package var tooLargeAt: Int?
+    package var tooLarge: Bool { tooLargeAt != nil }
 
     package init(policy: CheckedPolicy, hitPolicy: HitPolicy, inline: @escaping (Int) -> Expression?) {
         atoms = AtomTable(policy: policy)
@@ -43,11 +52,23 @@ package struct TreeBuilder {
 
     /// Converts a bool expression to a formula, inlining bool definitions.
     package mutating func formula(_ expression: Expression, depth: Int = 0) -> Formula {
+        work += 1
+        if work > TreeBuilder.maximumWork { return .constant(false) }
         switch expression {
         case .constant(.bool(let value), _): return .constant(value)
         case .not(let inner): return .not(formula(inner, depth: depth))
-        case .and(let a, let b): return .and([formula(a, depth: depth), formula(b, depth: depth)])
-        case .or(let a, let b): return .or([formula(a, depth: depth), formula(b, depth: depth)])
+        case .and:
+            return .and(TreeBuilder.operands(of: expression, and: true).flatMap { part in
+                let converted = formula(part, depth: depth)
+                if case .and(let inner) = converted { return inner }
+                return [converted]
+            })
+        case .or:
+            return .or(TreeBuilder.operands(of: expression, and: false).flatMap { part in
+                let converted = formula(part, depth: depth)
+                if case .or(let inner) = converted { return inner }
+                return [converted]
+            })
         case .definition(let index) where depth < 16:
             if let inlined = definitionInliner(index) { return formula(inlined, depth: depth + 1) }
             return .atom(atoms.atom(for: expression))
@@ -58,7 +79,25 @@ package struct TreeBuilder {
         }
     }
 
-    package func simplify(_ formula: Formula, _ knowledge: TestKnowledge) -> Formula {
+    /// The operands of a chain of `and` (or of `or`), left to right: `a and b and c` is
+    /// one formula of three parts, not two nested ones, however long the chain.
+    package static func operands(of expression: Expression, and: Bool) -> [Expression] {
+        var operands: [Expression] = []
+        var pending = [expression]
+        while let next = pending.popLast() {
+            switch (next, and) {
+            case (.and(let a, let b), true), (.or(let a, let b), false):
+                pending.append(b)
+                pending.append(a)
+            default:
+                operands.append(next)
+            }
+        }
+        return operands
+    }
+
+    package mutating func simplify(_ formula: Formula, _ knowledge: TestKnowledge) -> Formula {
+        work += 1
         switch formula {
         case .constant: return formula
         case .atom(let atom):
@@ -91,7 +130,13 @@ package struct TreeBuilder {
         case .constant: return nil
         case .atom(let atom): return atom
         case .not(let inner): return leftmostAtom(inner)
-        case .and(let parts), .or(let parts): return parts.lazy.compactMap(leftmostAtom).first
+        case .and(let parts), .or(let parts):
+            // A plain loop: `lazy.compactMap(…).first` would work out the first part twice,
+            // and twice again at each level below it.
+            for part in parts {
+                if let atom = leftmostAtom(part) { return atom }
+            }
+            return nil
         }
     }
 
@@ -104,6 +149,7 @@ package struct TreeBuilder {
         }
     }
 
+    /// The root of the tree, or nil when it would be too large (`tooLargeAt` says at which rule).
     package mutating func build(_ rules: [RuleFormula]) -> Int? {
         let root = node(for: State(undecided: rules, matched: [], knowledge: TestKnowledge()))
         return tooLarge ? nil : root
@@ -111,6 +157,10 @@ package struct TreeBuilder {
 
     package mutating func node(for incoming: State) -> Int {
         if tooLarge { return 0 }
+        if work > TreeBuilder.maximumWork || nodes.count >= TreeBuilder.maximumNodes {
+            tooLargeAt = incoming.undecided.first?.rule ?? incoming.matched.last ?? 0
+            return 0
+        }
         // Settle what the knowledge decides.
         var undecided: [RuleFormula] = []
         var matched = incoming.matched
@@ -152,7 +202,6 @@ package struct TreeBuilder {
     }
 
     package mutating func append(_ node: DecisionTree.Node) -> Int {
-        if nodes.count >= TreeBuilder.maximumNodes { tooLarge = true; return 0 }
         nodes.append(node)
         return nodes.count - 1
     }

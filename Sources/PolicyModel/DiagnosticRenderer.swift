@@ -25,7 +25,7 @@ public struct DiagnosticRenderer: Sendable {
             var caretCount = 0
             let end = min(start + span.length, scalars.count)
             for scalar in scalars[start..<max(end, start)] { caretCount += Self.isWide(scalar) ? 2 : 1 }
-            lines.append("   | \(line)")
+            lines.append("   | \(Self.visible(scalars))")
             lines.append("   | \(padding)\(String(repeating: "^", count: max(caretCount, 1)))")
         }
         if let help = diagnostic.help {
@@ -46,6 +46,22 @@ public struct DiagnosticRenderer: Sendable {
             current += 1
         }
         return nil
+    }
+
+    /// The line with control characters shown as their pictures (`␀` for NUL), one
+    /// column each, so the caret stays under them and the terminal is left alone.
+    static func visible(_ scalars: [Unicode.Scalar]) -> String {
+        var text = String.UnicodeScalarView()
+        for scalar in scalars {
+            switch scalar.value {
+            case 0x09: text.append(scalar)
+            case 0x00..<0x20: text.append(Unicode.Scalar(0x2400 + scalar.value) ?? scalar)
+            case 0x7F: text.append("\u{2421}")
+            case 0x80..<0xA0: text.append("\u{FFFD}")
+            default: text.append(scalar)
+            }
+        }
+        return String(text)
     }
 
     /// East Asian wide characters take two columns in a terminal.

@@ -19,10 +19,21 @@ package struct NumericRange: Sendable, Hashable, CustomStringConvertible {
         NumericRange(lower: lower.flatMap { a in other.lower.map { min(a, $0) } }, upper: upper.flatMap { a in other.upper.map { max(a, $0) } })
     }
 
+    /// The most expressions one range looks at: definitions read twice each, a few dozen
+    /// deep, would otherwise take exponential time. Past it a range is unbounded, which is
+    /// always true.
+    package static let maximumSteps = 100_000
+
     /// The range of an expression's value in `policy`.
-    package static func of(_ expression: Expression, in policy: CheckedPolicy, depth: Int = 0) -> NumericRange {
-        if depth > 32 { return .unbounded }
-        func range(_ e: Expression) -> NumericRange { of(e, in: policy, depth: depth + 1) }
+    package static func of(_ expression: Expression, in policy: CheckedPolicy) -> NumericRange {
+        var steps = 0
+        return of(expression, in: policy, depth: 0, steps: &steps)
+    }
+
+    static func of(_ expression: Expression, in policy: CheckedPolicy, depth: Int, steps: inout Int) -> NumericRange {
+        steps += 1
+        if depth > 32 || steps > maximumSteps { return .unbounded }
+        func range(_ e: Expression) -> NumericRange { of(e, in: policy, depth: depth + 1, steps: &steps) }
         switch expression {
         case .constant(let value, _):
             let number = value.decimalValue

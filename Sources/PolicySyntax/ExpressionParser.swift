@@ -8,9 +8,15 @@ import PolicyModel
 package struct ExpressionParser {
     /// The deepest nesting an expression may have: the parser recurses once per level.
     package static let maximumDepth = 48
+    /// The tallest tree an expression may make, nesting and chains together: `a + b + c`
+    /// is a tree of height 3 however it is written, and every later pass over the
+    /// expression (checking, folding, evaluating, freeing) recurses that deep. The
+    /// checker holds expressions to the same height counting the definitions they read.
+    package static let maximumHeight = 256
 
     let tokens: [ExpressionToken]
     let scalar: YAMLScalar
+    let locator: ScalarLocator
     var position = 0
     var depth = 0
 
@@ -18,7 +24,7 @@ package struct ExpressionParser {
     package static func parse(_ scalar: YAMLScalar) throws(Diagnostic) -> WrittenExpression {
         do throws(ExpressionParseError) {
             let tokens = try ExpressionLexer(scalar.text).tokens()
-            var parser = ExpressionParser(tokens: tokens, scalar: scalar)
+            var parser = ExpressionParser(tokens: tokens, scalar: scalar, locator: ScalarLocator(scalar))
             if tokens.count == 1 {
                 throw ExpressionParseError("the expression is empty", offset: 0, length: 1, help: "write a condition such as `age >= 70`")
             }
@@ -29,7 +35,7 @@ package struct ExpressionParser {
             }
             return WrittenExpression(syntax: syntax, text: scalar.text)
         } catch {
-            throw Diagnostic.error(error.message, at: scalar.span(offset: error.offset, length: error.length), help: error.help)
+            throw Diagnostic.error(error.message, at: ScalarLocator(scalar).span(offset: error.offset, length: error.length), help: error.help)
         }
     }
 
@@ -45,11 +51,11 @@ package struct ExpressionParser {
     func isKeyword(_ word: String) -> Bool { current.kind == .name(word) }
 
     func span(from start: ExpressionToken, to end: ExpressionToken) -> SourceSpan {
-        scalar.span(offset: start.offset, length: end.offset + end.length - start.offset)
+        locator.span(offset: start.offset, length: end.offset + end.length - start.offset)
     }
 
     func span(from token: ExpressionToken, through end: ExpressionSyntax) -> SourceSpan {
-        let start = scalar.span(offset: token.offset, length: token.length)
+        let start = locator.span(offset: token.offset, length: token.length)
         guard end.span.line == start.line else { return start }
         return start.shifted(by: 0, length: end.span.column + end.span.length - start.column)
     }
@@ -57,6 +63,14 @@ package struct ExpressionParser {
     func span(_ start: ExpressionSyntax, _ end: ExpressionSyntax) -> SourceSpan {
         let length = end.span.line == start.span.line ? end.span.column + end.span.length - start.span.column : start.span.length
         return start.span.shifted(by: 0, length: length)
+    }
+
+    /// `syntax`, unless it is taller than `maximumHeight`: then an error at `token`, the
+    /// operator that made it so (where a long chain passes the limit).
+    func bounded(_ syntax: ExpressionSyntax, at token: ExpressionToken) throws(ExpressionParseError) -> ExpressionSyntax {
+        guard syntax.height > ExpressionParser.maximumHeight else { return syntax }
+        throw ExpressionParseError("the expression is too long: more than \(ExpressionParser.maximumHeight) operations one inside the other", offset: token.offset, length: token.length,
+                                   help: "split it into named `definitions` (`a and b and …` over many lines is better written as a `when:` list of definitions)")
     }
 
     mutating func expect(_ symbol: String, help: String? = nil) throws(ExpressionParseError) -> ExpressionToken {
@@ -86,7 +100,7 @@ package struct ExpressionParser {
             }
             _ = advance()
             let otherwise = try parseExpression()
-            return ExpressionSyntax(.conditional(condition, then, otherwise), span: span(from: start, through: otherwise))
+            return try bounded(ExpressionSyntax(.conditional(condition, then, otherwise), span: span(from: start, through: otherwise)), at: start)
         }
         return try parseOr()
     }
@@ -97,9 +111,9 @@ package struct ExpressionParser {
     mutating func parseOr() throws(ExpressionParseError) -> ExpressionSyntax {
         var lhs = try parseAnd()
         while isKeyword("or") {
-            _ = advance()
+            let op = advance()
             let rhs = try parseAnd()
-            lhs = ExpressionSyntax(.binary(.or, lhs, rhs), span: span(lhs, rhs))
+            lhs = try bounded(ExpressionSyntax(.binary(.or, lhs, rhs), span: span(lhs, rhs)), at: op)
         }
         return lhs
     }
@@ -108,9 +122,9 @@ package struct ExpressionParser {
     mutating func parseAnd() throws(ExpressionParseError) -> ExpressionSyntax {
         var lhs = try parseNot()
         while isKeyword("and") {
-            _ = advance()
+            let op = advance()
             let rhs = try parseNot()
-            lhs = ExpressionSyntax(.binary(.and, lhs, rhs), span: span(lhs, rhs))
+            lhs = try bounded(ExpressionSyntax(.binary(.and, lhs, rhs), span: span(lhs, rhs)), at: op)
         }
         return lhs
     }
@@ -126,21 +140,21 @@ package struct ExpressionParser {
                                        help: "split it into named `definitions`")
         }
         let operand = try parseNot()
-        return ExpressionSyntax(.not(operand), span: span(from: start, through: operand))
+        return try bounded(ExpressionSyntax(.not(operand), span: span(from: start, through: operand)), at: start)
     }
 
     /// One comparison or membership test at most: `a < b < c` is refused, not guessed at.
     mutating func parseComparison() throws(ExpressionParseError) -> ExpressionSyntax {
         let lhs = try parseArithmetic(level: 0)
         guard let op = comparisonOperatorHere() else { return lhs }
-        _ = advance()
+        let opToken = advance()
         if op == "not in" { _ = advance() }
         let rhs = try parseArithmetic(level: 0)
         let result: ExpressionSyntax
         if op == "in" || op == "not in" {
-            result = ExpressionSyntax(.membership(lhs, rhs, negated: op == "not in"), span: span(lhs, rhs))
+            result = try bounded(ExpressionSyntax(.membership(lhs, rhs, negated: op == "not in"), span: span(lhs, rhs)), at: opToken)
         } else {
-            result = ExpressionSyntax(.binary(BinaryOperator(rawValue: op)!, lhs, rhs), span: span(lhs, rhs))
+            result = try bounded(ExpressionSyntax(.binary(BinaryOperator(rawValue: op)!, lhs, rhs), span: span(lhs, rhs)), at: opToken)
         }
         if comparisonOperatorHere() != nil {
             throw ExpressionParseError("comparisons cannot be chained", offset: current.offset, length: current.length,
@@ -164,9 +178,9 @@ package struct ExpressionParser {
         if level == ExpressionParser.arithmeticLevels.count { return try parseUnary() }
         var lhs = try parseArithmetic(level: level + 1)
         while case .symbol(let symbol) = current.kind, ExpressionParser.arithmeticLevels[level].contains(symbol) {
-            _ = advance()
+            let op = advance()
             let rhs = try parseArithmetic(level: level + 1)
-            lhs = ExpressionSyntax(.binary(BinaryOperator(rawValue: symbol)!, lhs, rhs), span: span(lhs, rhs))
+            lhs = try bounded(ExpressionSyntax(.binary(BinaryOperator(rawValue: symbol)!, lhs, rhs), span: span(lhs, rhs)), at: op)
         }
         return lhs
     }
@@ -180,7 +194,7 @@ package struct ExpressionParser {
                 throw ExpressionParseError("the expression nests too deeply", offset: current.offset, length: current.length)
             }
             let operand = try parseUnary()
-            return ExpressionSyntax(.negate(operand), span: span(from: start, through: operand))
+            return try bounded(ExpressionSyntax(.negate(operand), span: span(from: start, through: operand)), at: start)
         }
         var base = try parsePrimary()
         while isSymbol(".") {
@@ -189,15 +203,15 @@ package struct ExpressionParser {
                 throw ExpressionParseError("expected a field name after `.`", offset: current.offset, length: current.length)
             }
             let token = advance()
-            let fieldSpan = scalar.span(offset: token.offset, length: token.length)
-            base = ExpressionSyntax(.field(base, field), span: span(base, ExpressionSyntax(.name(field), span: fieldSpan)))
+            let fieldSpan = locator.span(offset: token.offset, length: token.length)
+            base = try bounded(ExpressionSyntax(.field(base, field), span: span(base, ExpressionSyntax(.name(field), span: fieldSpan))), at: token)
         }
         return base
     }
 
     mutating func parsePrimary() throws(ExpressionParseError) -> ExpressionSyntax {
         let token = current
-        let tokenSpan = scalar.span(offset: token.offset, length: token.length)
+        let tokenSpan = locator.span(offset: token.offset, length: token.length)
         switch token.kind {
         case .integer(let text):
             _ = advance()
@@ -233,7 +247,7 @@ package struct ExpressionParser {
                     }
                 }
                 let close = try expect(")", help: "close the call of `\(name)`")
-                return ExpressionSyntax(.call(name, arguments), span: span(from: token, to: close))
+                return try bounded(ExpressionSyntax(.call(name, arguments), span: span(from: token, to: close)), at: token)
             }
             return ExpressionSyntax(.name(name), span: tokenSpan)
         case .symbol("("):
@@ -249,7 +263,7 @@ package struct ExpressionParser {
                 if isSymbol(",") { _ = advance() } else { break }
             }
             let close = try expect("]", help: "separate list items with `,` and close the list with `]`")
-            return ExpressionSyntax(.list(items), span: span(from: token, to: close))
+            return try bounded(ExpressionSyntax(.list(items), span: span(from: token, to: close)), at: token)
         case .end:
             throw ExpressionParseError("the expression ends too early", offset: max(token.offset - 1, 0), length: 1, help: "something is missing at the end")
         case .symbol(let symbol):

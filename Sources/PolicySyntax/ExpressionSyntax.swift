@@ -22,10 +22,27 @@ package struct ExpressionSyntax: Sendable {
     package let kind: Kind
     /// Where in the file the expression is written.
     package let span: SourceSpan
+    /// Levels from this node to its deepest leaf (a name is 1, `a + b` is 2): every pass
+    /// over an expression recurses this deep, so the parser bounds it.
+    package let height: Int
 
     package init(_ kind: Kind, span: SourceSpan) {
         self.kind = kind
         self.span = span
+        height = 1 + kind.childHeight
+    }
+}
+
+extension ExpressionSyntax.Kind {
+    /// The height of the tallest operand.
+    var childHeight: Int {
+        switch self {
+        case .name, .integer, .decimal, .string, .bool: return 0
+        case .list(let items), .call(_, let items): return items.reduce(0) { Swift.max($0, $1.height) }
+        case .negate(let operand), .not(let operand), .field(let operand, _): return operand.height
+        case .binary(_, let lhs, let rhs), .membership(let lhs, let rhs, _): return Swift.max(lhs.height, rhs.height)
+        case .conditional(let a, let b, let c): return Swift.max(a.height, b.height, c.height)
+        }
     }
 }
 

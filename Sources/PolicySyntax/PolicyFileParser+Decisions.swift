@@ -104,6 +104,11 @@ extension PolicyFileParser {
         var text = parts.count > 1 ? "(\(combined.text))" : combined.text
         for part in parts.dropFirst() {
             combined = WrittenExpression(syntax: ExpressionSyntax(.binary(op, combined.syntax, part.syntax), span: combined.syntax.span), text: "")
+            if combined.syntax.height > ExpressionParser.maximumHeight {
+                diagnostics.append(.error("the condition is too long: with this item, its conditions make more than \(ExpressionParser.maximumHeight) operations one inside the other",
+                                          at: part.syntax.span, help: "split the list: name groups of its conditions in `definitions` and list those"))
+                return nil
+            }
             text += joiner + "(\(part.text))"
         }
         return WrittenExpression(syntax: combined.syntax, text: text)

@@ -69,7 +69,15 @@ package struct YAMLScalar: Sendable {
 
     /// The line and column of the character `offset` Unicode scalars into the text.
     func place(_ offset: Int) -> (line: Int, column: Int) {
-        guard let piece = pieces.last(where: { $0.offset <= offset }) else { return (span.line, span.column + offset) }
+        // The last piece starting at or before `offset` (binary search: a long expression
+        // asks for many places).
+        var low = 0, high = pieces.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pieces[middle].offset <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return (span.line, span.column + offset) }
+        let piece = pieces[low - 1]
         return (piece.line, piece.column + offset - piece.offset)
     }
 }

@@ -28,6 +28,7 @@ package struct YAMLReader: Sendable {
             throw DiagnosticList([.error("the file is \(text.utf8.count) bytes; a policy file may be at most \(limits.maximumBytes) bytes", at: start,
                                          help: "split the policy into a base file and `include`d parts")])
         }
+        if let refused = PolicyText.firstRefusedCharacter(in: text, file: file) { throw DiagnosticList([refused]) }
         if let deep = FlowNestingScan.firstPlaceDeeperThan(limits.maximumDepth, in: text, file: file) {
             throw DiagnosticList([.error("the document nests more than \(limits.maximumDepth) levels deep", at: deep,
                                          help: "a policy never needs this much nesting; flatten the structure")])

@@ -136,7 +136,7 @@ package actor PolicyReloader {
     private func load(_ file: String, claimed: [String: String]) -> Result<LoadedPolicy, Refusal> {
         let loaded: LoadedPolicy
         do {
-            loaded = try LoadedPolicy.load(path: file)
+            loaded = try LoadedPolicy.load(path: file, policyDirectory: directory)
         } catch {
             return .failure(Refusal(error))
         }

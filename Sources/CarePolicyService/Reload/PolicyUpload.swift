@@ -28,7 +28,7 @@ struct PolicyUpload {
         }
         let loaded: LoadedPolicy
         do {
-            loaded = try LoadedPolicy.load(path: staging)
+            loaded = try LoadedPolicy.load(path: staging, policyDirectory: directory)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             var apiError = APIError(.unprocessableContent, code: "policy_refused",

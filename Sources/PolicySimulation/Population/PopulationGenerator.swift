@@ -37,10 +37,11 @@ package struct PopulationGenerator: Sendable {
     /// Reads and checks the description at `path`; its errors come with their source lines.
     package init(description path: String = PopulationGenerator.defaultDescription, seed: UInt64,
                  referenceDate: CivilDate = PopulationGenerator.defaultReferenceDate) throws(PolicyLoadError) {
+        var sources: [String: String] = [:]
         do {
-            self.init(try PolicyChecker.checkPopulation(path: path), seed: seed, referenceDate: referenceDate)
+            self.init(try PolicyChecker.checkPopulation(path: path, sources: &sources), seed: seed, referenceDate: referenceDate)
         } catch {
-            throw PolicyLoadError(diagnostics: error, sources: PolicyFiles.texts(for: error))
+            throw PolicyLoadError(diagnostics: error, sources: sources)
         }
     }
 
