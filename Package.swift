@@ -27,13 +27,14 @@ let package = Package(
         .target(name: "PolicySyntax", dependencies: ["PolicyModel", .product(name: "Yams", package: "Yams")]),
         // Names, types, includes and variants merged -> a checked policy, or diagnostics.
         .target(name: "PolicyCheck", dependencies: ["PolicyModel", "PolicySyntax", .product(name: "Crypto", package: "swift-crypto")]),
-        // Checked policy -> frozen decision trees (and tree pictures) -> flat programs over typed registers.
+        // Checked policy -> frozen decision trees per parameter period; tree pictures.
         .target(name: "PolicyCompiler", dependencies: ["PolicyModel"]),
         // Symbolic analysis on the trees: findings, unique-overlap proof, diff regions, why-not, example persons.
         .target(name: "PolicyAnalysis", dependencies: ["PolicyModel", "PolicyCompiler", "RecordFormats"]),
         // Bytes in and out: the one JSON reader and writer, CSV fields, line runs, buffered output. Knows no policy.
         .target(name: "RecordFormats", dependencies: ["PolicyModel"]),
-        // Evaluation: the one session (flat machine, else trees), reference interpreter, facts, traces, ledgers.
+        // Evaluation: the one session (flat machine, else trees); Flat/: trees lowered to flat programs and the machine that runs them
+        // (one module: split across two, the machine's calls into FlatWord were not inlined and ran 2.5x slower); reference interpreter, facts, traces, ledgers.
         .target(name: "PolicyRuntime", dependencies: ["PolicyModel", "PolicyCompiler", "RecordFormats"]),
         // The facade: load -> check -> compile -> evaluate; traces; policy test files; analysis and ledger entry points.
         .target(name: "CarePolicy", dependencies: ["PolicyModel", "PolicySyntax", "PolicyCheck", "PolicyCompiler", "PolicyAnalysis",

@@ -1,4 +1,5 @@
 import PolicyModel
+import PolicyCompiler
 
 /// One instruction of a flat program. Operands are register numbers; `k` is a constant,
 /// a jump target, a bit mask or an index, as the operation says.

@@ -1,4 +1,5 @@
 import PolicyModel
+import PolicyCompiler
 
 /// Why a policy (or one period of it) has no flat form: it reads text or lists, builds
 /// records, or uses a construct the flat evaluator does not run. Evaluation then

@@ -1,4 +1,5 @@
 import PolicyModel
+import PolicyCompiler
 
 /// One typed value in the flat layout the fast evaluator reads and writes: 16 bytes,
 /// nothing to retain. A bool is 0 or 1, an integer itself, a date its packed

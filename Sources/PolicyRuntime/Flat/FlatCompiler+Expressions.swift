@@ -1,4 +1,5 @@
 import PolicyModel
+import PolicyCompiler
 
 extension FlatCompiler {
     /// The flat nodes of `tree`, numbered from `base`.
