@@ -43,6 +43,18 @@ import TestSupport
         #expect(volunteer == [false, true])
     }
 
+    /// Windows line ends, a blank line and no final line end: the lines keep their numbers.
+    @Test func evalReadsJSONLinesWithCRLFNumberingBlankLines() throws {
+        let lines = SamplePerson.json(["id": "a"]) + "\r\n\r\n" + "{\"id\": 1}" + "\r\n" + SamplePerson.json(["id": "c"])
+        let file = try temporary("persons.jsonl", lines)
+        let result = try CommandRunner.run(["eval", "policies/dongxihu.yaml", "--facts", file, "--as-of", "2026-06-01"])
+        #expect(result.status == 1)
+        let outputs = result.out.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(outputs.map { $0?["id"] as? String } == ["a", nil, "c"])
+        #expect(outputs[1]?["line"] as? Int == 3)
+        #expect(result.err.hasPrefix("\(file):3: error: "))
+    }
+
     @Test func evalExplainsInChinese() throws {
         let file = try temporary("person.json", Self.person)
         let result = try CommandRunner.run(["eval", "policies/anqing.yaml", "--facts", file, "--as-of", "2026-06-01", "--explain", "--format", "text"])

@@ -100,7 +100,7 @@ import PolicyModel
 }
 
 /// The number writers every output shares.
-@Suite struct ByteSinkNumberTests {
+@Suite struct ByteWritingTests {
     @Test(arguments: [0, 7, 10, -1, -10, 1234567, Int64.max, Int64.min] as [Int64])
     func writesIntegers(value: Int64) {
         var bytes: [UInt8] = []

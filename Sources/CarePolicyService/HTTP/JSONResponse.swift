@@ -11,10 +11,10 @@ import PolicyBatch
 /// JSON and text responses, and the headers that name the policy behind an answer.
 enum JSONResponse {
     static func make(_ node: JSONText.Node, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(512)
-        JSONText.write(node, into: &buffer)
-        return json(buffer, status: status, headers: headers)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        JSONText.write(node, into: &bytes)
+        return json(ByteBuffer(bytes: bytes), status: status, headers: headers)
     }
 
     static func json(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {

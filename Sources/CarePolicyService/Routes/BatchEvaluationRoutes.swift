@@ -55,9 +55,9 @@ struct BatchEvaluationRoutes: RouteGroup {
                 // The parser's 400, with the line and column of what it refuses.
                 _ = try Request.parseJSON(buffer)
             }
-            var response = ByteBuffer()
-            response.reserveCapacity(outputs.reduce(256) { $0 + $1.bytes.readableBytes })
-            response.writeStaticString("{\"policy\":")
+            var response: [UInt8] = []
+            response.reserveCapacity(outputs.reduce(256) { $0 + $1.bytes.count })
+            response.appendASCII("{\"policy\":")
             JSONText.write(JSONResponse.policyReference(served.metadata), into: &response)
             response.appendASCII(",\"as_of\":")
             JSONString.appendQuoted(date.description, to: &response)
@@ -66,17 +66,17 @@ struct BatchEvaluationRoutes: RouteGroup {
             response.appendASCII(",\"failed\":")
             response.appendInteger(Int64(outputs.reduce(0) { $0 + $1.failed }))
             response.appendASCII(",\"results\":[")
-            for (number, var output) in outputs.enumerated() {
-                if number > 0 { response.writeInteger(UInt8(ascii: ",")) }
-                response.writeBuffer(&output.bytes)
+            for (number, output) in outputs.enumerated() {
+                if number > 0 { response.append(44) }
+                response.append(contentsOf: output.bytes)
             }
-            response.writeStaticString("]}")
+            response.appendASCII("]}")
             for output in outputs {
                 for (outcome, count) in output.outcomes { state.metrics.evaluated(policy: served.metadata.id, outcome: outcome, count: count) }
                 state.metrics.evaluated(policy: served.metadata.id, ways: output.ways)
                 state.decisionLog?.append(contentsOf: output.decisions)
             }
-            return JSONResponse.json(response, headers: JSONResponse.policyHeaders(served.metadata))
+            return JSONResponse.json(ByteBuffer(bytes: response), headers: JSONResponse.policyHeaders(served.metadata))
         }
     }
 }
@@ -85,7 +85,7 @@ struct BatchEvaluationRoutes: RouteGroup {
 enum BatchChunk {
     struct Output: Sendable {
         /// The results, comma-separated, without the enclosing brackets.
-        var bytes = ByteBuffer()
+        var bytes: [UInt8] = []
         var failed = 0
         var outcomes: [String: Int] = [:]
         /// Records evaluated, added to `outcomes` at the end.
@@ -112,7 +112,7 @@ enum BatchChunk {
         switch records {
         case .parsed(let values):
             for index in range {
-                if index > range.lowerBound { general.output.bytes.writeInteger(UInt8(ascii: ",")) }
+                if index > range.lowerBound { general.output.bytes.append(44) }
                 general.evaluate(values[index], index: index)
             }
         case .inPlace(let buffer, let ranges):
@@ -120,28 +120,25 @@ enum BatchChunk {
             let machine = session.flatMachine(on: date)
             let reader = machine.flatMap { FlatJSONFactsReader(policy: policy.checked, layout: $0.program.layout) }
             let writer = machine.map { FlatDecisionsWriter(policy: policy.checked, program: $0.program) }
-            var scratch: [UInt8] = []
             buffer.withUnsafeReadableBytes { raw in
                 let bytes = BatchRecords.bytes(raw)
                 for index in range {
-                    if index > range.lowerBound { general.output.bytes.writeInteger(UInt8(ascii: ",")) }
+                    if index > range.lowerBound { general.output.bytes.append(44) }
                     var id: Range<Int>?
                     if let reader, let writer, let machine = session.evaluateInPlace(on: date, reading: { machine in
                         guard case .facts(let found) = reader.read(bytes, ranges[index], into: machine.facts) else { return false }
                         id = found
                         return true
                     }) {
-                        scratch.removeAll(keepingCapacity: true)
                         if let id {
-                            scratch.append(contentsOf: #"{"id":"#.utf8)
-                            JSONString.appendQuoted(utf8: UnsafeBufferPointer(rebasing: bytes[id]), to: &scratch)
-                            scratch.append(contentsOf: #","decisions":"#.utf8)
+                            general.output.bytes.appendASCII(#"{"id":"#)
+                            JSONString.appendQuoted(utf8: UnsafeBufferPointer(rebasing: bytes[id]), to: &general.output.bytes)
+                            general.output.bytes.appendASCII(#","decisions":"#)
                         } else {
-                            scratch.append(contentsOf: #"{"decisions":"#.utf8)
+                            general.output.bytes.appendASCII(#"{"decisions":"#)
                         }
-                        writer.appendDecisions(of: machine, to: &scratch)
-                        scratch.append(125)
-                        general.output.bytes.writeBytes(scratch)
+                        writer.appendDecisions(of: machine, to: &general.output.bytes)
+                        general.output.bytes.append(125)
                         general.output.ok += 1
                         if logging, let facts = try? JSONReader.parse(UnsafeRawBufferPointer(rebasing: raw[ranges[index]])) {
                             let personID = id.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
@@ -194,21 +191,21 @@ enum BatchChunk {
                 case .failure(let error): throw .invalidFacts(error)
                 }
                 let evaluation = try session.evaluate(facts, on: date)
-                output.bytes.writeInteger(UInt8(ascii: "{"))
+                output.bytes.append(123)
                 if let id = evaluation.personID {
-                    output.bytes.writeStaticString("\"id\":")
+                    output.bytes.appendASCII("\"id\":")
                     JSONString.appendQuoted(id, to: &output.bytes)
-                    output.bytes.writeInteger(UInt8(ascii: ","))
+                    output.bytes.append(44)
                 }
-                output.bytes.writeStaticString("\"decisions\":{")
+                output.bytes.appendASCII("\"decisions\":{")
                 for (number, index) in publicDecisions.enumerated() {
-                    if number > 0 { output.bytes.writeInteger(UInt8(ascii: ",")) }
+                    if number > 0 { output.bytes.append(44) }
                     let decision = checked.decisions[index]
                     JSONString.appendQuoted(decision.name, to: &output.bytes)
-                    output.bytes.writeInteger(UInt8(ascii: ":"))
+                    output.bytes.append(58)
                     JSONText.write(JSONText.value(evaluation.results[index].value, type: decision.type), into: &output.bytes)
                 }
-                output.bytes.writeStaticString("}}")
+                output.bytes.appendASCII("}}")
                 output.ok += 1
                 if logging {
                     output.decisions.append(PendingDecision(recordedAt: recordedAt, policy: checked, evaluation: evaluation, facts: record,

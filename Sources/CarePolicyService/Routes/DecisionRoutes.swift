@@ -35,16 +35,16 @@ struct DecisionRoutes: RouteGroup {
             }
             try await log.flush()
             let rows = try log.store.decisions(person: log.masking.person(person), policy: policy, limit: limit)
-            var body = ByteBuffer()
+            var body: [UInt8] = []
             body.appendASCII("{\"person\":")
             JSONString.appendQuoted(person, to: &body)
             body.appendASCII(",\"decisions\":[")
             for (position, row) in rows.enumerated() {
-                if position > 0 { body.appendByte(44) }
+                if position > 0 { body.append(44) }
                 row.write(into: &body)
             }
             body.appendASCII("]}")
-            return JSONResponse.json(body)
+            return JSONResponse.json(ByteBuffer(bytes: body))
         }
     }
 }
@@ -58,7 +58,7 @@ extension StoredDecision {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    package func write(into sink: inout some ByteSink) {
+    package func write(into sink: inout [UInt8]) {
         sink.appendASCII("{\"recorded_at\":")
         JSONString.appendQuoted(recordedAt, to: &sink)
         sink.appendASCII(",\"policy\":")
@@ -79,6 +79,6 @@ extension StoredDecision {
             sink.appendASCII(",\"trace\":")
             sink.appendUTF8(trace)
         }
-        sink.appendByte(125)
+        sink.append(125)
     }
 }

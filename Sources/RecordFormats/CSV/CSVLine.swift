@@ -70,30 +70,28 @@ package enum CSVLine {
     /// var bytes: [UInt8] = []
     /// CSVLine.appendEscaped("a,\"b\"", to: &bytes)   // "a,""b"""
     /// ```
-    @inlinable
-    package static func appendEscaped(_ text: String, to sink: inout some ByteSink) {
+    package static func appendEscaped(_ text: String, to sink: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendEscaped(utf8: $0, to: &sink) }
     }
 
     /// `bytes` (UTF-8) as one CSV field.
-    @inlinable
-    package static func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: inout some ByteSink) {
+    package static func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: inout [UInt8]) {
         var needsQuotes = false
         for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 { needsQuotes = true; break }
         guard needsQuotes else {
-            sink.appendBytes(bytes)
+            sink.append(contentsOf: bytes)
             return
         }
-        sink.appendByte(34)
+        sink.append(34)
         var start = 0
         for index in 0..<bytes.count where bytes[index] == 34 {
             // The quote ends a run and begins the next one: written twice.
-            sink.appendBytes(UnsafeBufferPointer(rebasing: bytes[start...index]))
+            sink.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))
             start = index
         }
-        sink.appendBytes(UnsafeBufferPointer(rebasing: bytes[start...]))
-        sink.appendByte(34)
+        sink.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        sink.append(34)
     }
 
     /// `text` as one CSV field, as a string.

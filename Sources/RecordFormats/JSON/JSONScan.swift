@@ -18,7 +18,7 @@ package enum JSONScan {
 
     /// The index of the first quote, backslash or control byte at or after `index`, eight
     /// bytes at a time; `bytes.count` when there is none.
-    @inlinable
+    @inline(__always)
     package static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var index = index
@@ -189,7 +189,7 @@ package enum JSONScan {
     /// The one reading of JSON's number syntax, for the reader and the in-place scans: at
     /// a `-` or a digit, moves `index` past the number and gives its shape; on a problem,
     /// `index` is where it is.
-    @inlinable
+    @inline(__always)
     package static func scanNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Result<NumberShape, NumberProblem> {
         @inline(__always) func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] &- 48 < 10 }
         var shape = NumberShape()
@@ -219,7 +219,7 @@ package enum JSONScan {
 
     /// At a JSON number: a whole number within `Int64`, with `index` after it; nil (index
     /// unspecified) for any other number or text.
-    @inlinable
+    @inline(__always)
     package static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Int64? {
         let start = index
         guard case .success(let shape) = scanNumber(bytes, &index), shape.isWhole else { return nil }

@@ -3,53 +3,50 @@ import PolicyModel
 /// The one JSON string escaper: `"` and `\` escaped, control characters (below U+0020)
 /// as `\n`, `\r`, `\t` or `\u00XX`, everything else — DEL, U+2028, every multi-byte
 /// UTF-8 sequence — copied as it is. Every JSON writer (responses, batch results,
-/// reports, the decision log) writes its strings with it, into any `ByteSink`.
+/// reports, the decision log) writes its strings with it.
 ///
 /// ```swift
 /// var bytes: [UInt8] = []
 /// JSONString.appendQuoted("安庆\n", to: &bytes)   // "安庆\n" (backslash, n)
 /// ```
 package enum JSONString {
-    @inlinable
-    package static func appendQuoted(_ text: String, to sink: inout some ByteSink) {
+    package static func appendQuoted(_ text: String, to sink: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendQuoted(utf8: $0, to: &sink) }
     }
 
     /// `bytes` (UTF-8) as a quoted JSON string.
-    @inlinable
-    package static func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: inout some ByteSink) {
-        sink.appendByte(34)
+    package static func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: inout [UInt8]) {
+        sink.append(34)
         var start = 0
         let count = bytes.count
         while start < count {
             // Plain runs are copied whole; the scan looks at eight bytes at a time.
             let special = JSONScan.nextSpecial(bytes, from: start)
-            if special > start { sink.appendBytes(UnsafeBufferPointer(rebasing: bytes[start..<special])) }
+            if special > start { sink.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<special])) }
             guard special < count else { break }
             appendEscape(bytes[special], to: &sink)
             start = special + 1
         }
-        sink.appendByte(34)
+        sink.append(34)
     }
 
     /// The escape of a quote, a backslash or a control character.
-    @inlinable
-    package static func appendEscape(_ byte: UInt8, to sink: inout some ByteSink) {
-        sink.appendByte(92)
+    package static func appendEscape(_ byte: UInt8, to sink: inout [UInt8]) {
+        sink.append(92)
         switch byte {
-        case 34, 92: sink.appendByte(byte)
-        case 10: sink.appendByte(110)   // n
-        case 13: sink.appendByte(114)   // r
-        case 9: sink.appendByte(116)    // t
+        case 34, 92: sink.append(byte)
+        case 10: sink.append(110)   // n
+        case 13: sink.append(114)   // r
+        case 9: sink.append(116)    // t
         default:
             sink.appendASCII("u00")
-            sink.appendByte(hexDigit(byte >> 4))
-            sink.appendByte(hexDigit(byte & 0x0F))
+            sink.append(hexDigit(byte >> 4))
+            sink.append(hexDigit(byte & 0x0F))
         }
     }
 
-    @inlinable @inline(__always)
+    @inline(__always)
     package static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 48 + value : 87 + value }
 
     /// `text` quoted, as a string: for text built for the terminal.

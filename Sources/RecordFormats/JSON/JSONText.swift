@@ -36,8 +36,7 @@ package enum JSONText {
     }
 
     /// The node as JSON text appended to `sink`.
-    @inlinable
-    package static func write(_ node: Node, pretty: Bool = false, into sink: inout some ByteSink) {
+    package static func write(_ node: Node, pretty: Bool = false, into sink: inout [UInt8]) {
         if pretty {
             writePretty(node, level: 0, into: &sink)
         } else {
@@ -45,35 +44,33 @@ package enum JSONText {
         }
     }
 
-    @inlinable
-    package static func writeCompact(_ node: Node, into sink: inout some ByteSink) {
+    package static func writeCompact(_ node: Node, into sink: inout [UInt8]) {
         switch node {
         case .null: sink.appendASCII("null")
         case .bool(let v): v ? sink.appendASCII("true") : sink.appendASCII("false")
         case .integer(let v): sink.appendInteger(v)
         case .string(let v): JSONString.appendQuoted(v, to: &sink)
         case .array(let items):
-            sink.appendByte(91)
+            sink.append(91)
             for (position, item) in items.enumerated() {
-                if position > 0 { sink.appendByte(44) }
+                if position > 0 { sink.append(44) }
                 writeCompact(item, into: &sink)
             }
-            sink.appendByte(93)
+            sink.append(93)
         case .object(let entries):
-            sink.appendByte(123)
+            sink.append(123)
             for (position, entry) in entries.enumerated() {
-                if position > 0 { sink.appendByte(44) }
+                if position > 0 { sink.append(44) }
                 JSONString.appendQuoted(entry.0, to: &sink)
-                sink.appendByte(58)
+                sink.append(58)
                 writeCompact(entry.1, into: &sink)
             }
-            sink.appendByte(125)
+            sink.append(125)
         }
     }
 
     /// Each item or member on its own line, indented two spaces per `level`.
-    @inlinable
-    package static func writePretty(_ node: Node, level: Int, into sink: inout some ByteSink) {
+    package static func writePretty(_ node: Node, level: Int, into sink: inout [UInt8]) {
         switch node {
         case .array(let items) where !items.isEmpty:
             sink.appendASCII("[\n")
@@ -82,9 +79,9 @@ package enum JSONText {
                 indent(level + 1, into: &sink)
                 writePretty(item, level: level + 1, into: &sink)
             }
-            sink.appendByte(10)
+            sink.append(10)
             indent(level, into: &sink)
-            sink.appendByte(93)
+            sink.append(93)
         case .object(let entries) where !entries.isEmpty:
             sink.appendASCII("{\n")
             for (position, entry) in entries.enumerated() {
@@ -94,16 +91,15 @@ package enum JSONText {
                 sink.appendASCII(": ")
                 writePretty(entry.1, level: level + 1, into: &sink)
             }
-            sink.appendByte(10)
+            sink.append(10)
             indent(level, into: &sink)
-            sink.appendByte(125)
+            sink.append(125)
         default:
             writeCompact(node, into: &sink)
         }
     }
 
-    @inlinable
-    package static func indent(_ level: Int, into sink: inout some ByteSink) {
+    package static func indent(_ level: Int, into sink: inout [UInt8]) {
         for _ in 0..<level { sink.appendASCII("  ") }
     }
 

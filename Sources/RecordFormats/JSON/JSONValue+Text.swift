@@ -12,7 +12,7 @@ extension JSONValue {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    package func write(into sink: inout some ByteSink) {
+    package func write(into sink: inout [UInt8]) {
         switch self {
         case .null: sink.appendASCII("null")
         case .bool(let value): value ? sink.appendASCII("true") : sink.appendASCII("false")
@@ -20,21 +20,21 @@ extension JSONValue {
         case .number(let value): sink.appendUTF8(value.description)
         case .string(let value): JSONString.appendQuoted(value, to: &sink)
         case .array(let items):
-            sink.appendByte(91)
+            sink.append(91)
             for (offset, item) in items.enumerated() {
-                if offset > 0 { sink.appendByte(44) }
+                if offset > 0 { sink.append(44) }
                 item.write(into: &sink)
             }
-            sink.appendByte(93)
+            sink.append(93)
         case .object(let members):
-            sink.appendByte(123)
+            sink.append(123)
             for (offset, key) in members.keys.sorted().enumerated() {
-                if offset > 0 { sink.appendByte(44) }
+                if offset > 0 { sink.append(44) }
                 JSONString.appendQuoted(key, to: &sink)
-                sink.appendByte(58)
+                sink.append(58)
                 members[key]?.write(into: &sink)
             }
-            sink.appendByte(125)
+            sink.append(125)
         }
     }
 }

@@ -17,7 +17,6 @@ import PolicyModel
 package enum NumberedLines {
     /// Calls `body` with each line of `bytes` (without its `\n` or `\r\n`) and its number,
     /// counting from `firstLine`.
-    @inlinable
     package static func forEach(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         var start = 0
         var line = firstLine
@@ -44,14 +43,13 @@ package enum NumberedLines {
     }
 
     /// The index of the first `\n` at or after `start`; `bytes.count` when there is none.
-    @inlinable @inline(__always)
+    @inline(__always)
     package static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = bytes.baseAddress, start < bytes.count, let found = memchr(base + start, 10, bytes.count - start) else { return bytes.count }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// Whether a line holds nothing but spaces and tabs: no record, skipped by every reader.
-    @inlinable
     package static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in line where byte != 32 && byte != 9 { return false }
         return true
