@@ -37,9 +37,7 @@ package struct ComplianceRun: Sendable {
     /// `place` names where each elder was given, in errors: `line` (of a file) or `elder` (of a request).
     package init(evaluator: PolicyEvaluator, elders: [(line: Int, facts: Facts)], from: CivilDate, to: CivilDate, place: String = "line") throws(ComplianceError) {
         let policy = evaluator.policy
-        guard let compliance = policy.compliance else {
-            throw ComplianceError("policy `\(policy.metadata.id)` has no `compliance:` section; its requirements say what to judge", kind: .noCompliance)
-        }
+        let compliance = try Self.compliance(of: policy)
         let period = try CompliancePeriod(from: from, to: to)
         let roster = try ElderRoster(elders: elders, policy: policy, place: place)
         let festivals = try FestivalCalendar(policy: policy, from: from, to: to)
@@ -53,6 +51,14 @@ package struct ComplianceRun: Sendable {
         self.roster = roster
         counter = RecordCounter(policy: policy, compliance: compliance, roster: roster, period: period)
         judgement = ElderJudgement(plans: plans, festivals: festivals, period: period, parameters: policy.parameters, roster: roster)
+    }
+
+    /// The policy's `compliance:` section, or the error that it has none.
+    package static func compliance(of policy: CheckedPolicy) throws(ComplianceError) -> ComplianceDeclaration {
+        guard let compliance = policy.compliance else {
+            throw ComplianceError("policy `\(policy.metadata.id)` has no `compliance:` section; its requirements say what to judge", kind: .noCompliance)
+        }
+        return compliance
     }
 
     /// Judges the records of a JSON Lines file (or standard input, `-`), streamed on `workers` threads.
