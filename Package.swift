@@ -43,12 +43,14 @@ let package = Package(
         // Batch runs and what-if over record files; the in-place fast readers and writers.
         .target(name: "PolicyBatch", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime",
                                                    "RecordFormats"]),
+        // Service requirements judged over records (compliance): windows, the Chinese calendar, streaming records, reports.
+        .target(name: "PolicyCompliance", dependencies: ["PolicyModel", "PolicyCompiler", "PolicyRuntime", "RecordFormats"]),
         // Synthetic populations (described by a file under policies/), random persons, the evaluator agreement check.
         .target(name: "PolicySimulation", dependencies: ["CarePolicy", "PolicyModel", "PolicyCheck", "PolicyCompiler", "PolicyRuntime", "PolicySyntax",
                                                         "RecordFormats"]),
         // The HTTP service: routes, hot reload, decision log (SQLite), metrics. Nothing else in the package depends on it but the CLI.
         .target(name: "CarePolicyService", dependencies: [
-            "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch",
+            "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "PolicyCompliance",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -57,9 +59,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("Resources/openapi.json")]),
-        .executableTarget(name: "carepolicy", dependencies: ["CarePolicy", "CarePolicyService", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "PolicySimulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "CarePolicyBenchmarks", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyRuntime", "RecordFormats", "PolicyBatch", "PolicySimulation"]),
-        // Fixture paths and sample facts shared by the test targets.
+        .executableTarget(name: "carepolicy", dependencies: ["CarePolicy", "CarePolicyService", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "PolicySimulation", "PolicyCompliance", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "CarePolicyBenchmarks", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyRuntime", "RecordFormats", "PolicyBatch", "PolicySimulation", "PolicyCompliance"]),
         // Fixture paths and sample facts shared by the test targets.
         .target(name: "TestSupport", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyRuntime", "RecordFormats"], path: "Tests/TestSupport"),
         .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
@@ -71,10 +72,11 @@ let package = Package(
         .testTarget(name: "PolicyRuntimeTests", dependencies: ["CarePolicy", "PolicySimulation", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
         .testTarget(name: "CarePolicyTests", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
         .testTarget(name: "PolicyBatchTests", dependencies: ["PolicyBatch", "PolicySimulation", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
+        .testTarget(name: "PolicyComplianceTests", dependencies: ["PolicyCompliance", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyRuntime", "RecordFormats", "TestSupport"]),
         .testTarget(name: "PolicySimulationTests", dependencies: ["PolicySimulation", "PolicyBatch", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "TestSupport", "carepolicy"]),
         .testTarget(name: "CarePolicyServiceTests", dependencies: [
-            "CarePolicyService", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "TestSupport", "carepolicy",
+            "CarePolicyService", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "PolicyCompliance", "TestSupport", "carepolicy",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

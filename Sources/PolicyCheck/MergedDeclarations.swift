@@ -49,6 +49,8 @@ struct MergedDeclarations {
     /// variant that writes its own replaces the base's whole.
     var ledger: LedgerSyntax?
     var approval: ApprovalSyntax?
+    /// The compliance section of the nearest file in the chain that has one, whole.
+    var compliance: ComplianceSyntax?
     /// Programs by name; a variant's program replaces the base's of the same name.
     var programs: [ProgramSyntax] = []
     var header: PolicyHeaderSyntax?
@@ -89,6 +91,7 @@ struct MergedDeclarations {
     mutating func add(_ file: PolicyFile, overriding: Bool) {
         if let ledger = file.ledger { self.ledger = ledger }
         if let approval = file.approval { self.approval = approval }
+        if let compliance = file.compliance { self.compliance = compliance }
         for program in file.programs {
             if let index = programs.firstIndex(where: { $0.name.value == program.name.value }) {
                 if overriding { programs[index] = program; continue }

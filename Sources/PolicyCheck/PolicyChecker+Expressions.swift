@@ -115,7 +115,7 @@ extension PolicyChecker {
             if let local = localScope[name] { return local }
             if let (kind, _) = symbols[name], kind != .parameter {
                 let what = kind == .input ? "a fact about a person" : kind == .definition ? "a definition about a person" : "a decision about a person"
-                diagnostics.append(.error("`\(name)` is \(what), not part of the event; \(localScopeName) can only use its own fields and the parameters", at: span,
+                diagnostics.append(.error("`\(name)` is \(what), not part of \(localScopeItem); \(localScopeName) can only use its own fields and the parameters", at: span,
                                           help: "the fields here are " + localScope.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))
                 return nil
             }
@@ -128,6 +128,8 @@ extension PolicyChecker {
                 help = "did you mean `\(match)`?"
             } else if case .enumeration(let enumType)? = expected {
                 help = "the values here are " + enumType.cases.map { "`\($0)`" }.joined(separator: ", ")
+            } else if let localScope {
+                help = "the fields of \(localScopeItem) are " + localScope.keys.sorted().map { "`\($0)`" }.joined(separator: ", ") + "; parameters may be used too"
             } else {
                 help = "declare it under `inputs`, `parameters` or `definitions`; for text, write it in quotes the expression keeps: `“\(name)”` or `'\"\(name)\"'` (YAML removes the outer quotes)"
             }

@@ -22,6 +22,8 @@ package final class PolicyChecker {
     var localScope: [String: (Expression, ValueType)]?
     /// What the local scope is called in an error (`event \`spend\``).
     var localScopeName = ""
+    /// What the local scope's fields belong to (`the event`, `the record`).
+    var localScopeItem = "the event"
 
     var inputTypes: [ValueType?] = []
     var parameterTypes: [ValueType?] = []
@@ -81,9 +83,10 @@ package final class PolicyChecker {
         let ledger = merged.ledger.flatMap(checkLedger)
         let approval = merged.approval.flatMap(checkApproval)
         let programs = merged.programs.compactMap(checkProgram)
+        let compliance = merged.compliance.flatMap { checkCompliance($0, parameters: parameters) }
         guard !diagnostics.hasErrors else { return nil }
         let policy = CheckedPolicy(metadata: metadata, inputs: inputs, parameters: parameters, definitions: definitions, decisions: decisions,
-                                   ledger: ledger, approval: approval, programs: programs)
+                                   ledger: ledger, approval: approval, programs: programs, compliance: compliance)
         diagnostics.append(contentsOf: DependencyCycles.find(in: policy))
         diagnostics.append(contentsOf: ApportionmentProof.verify(policy))
         diagnostics.append(contentsOf: ArithmeticBounds.verify(policy))

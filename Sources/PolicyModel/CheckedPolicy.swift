@@ -14,12 +14,15 @@ package final class CheckedPolicy: Sendable {
     package let approval: ApprovalDeclaration?
     /// Programs with a fixed number of places.
     package let programs: [ProgramDeclaration]
+    /// The service requirements judged over records, if the policy has them.
+    package let compliance: ComplianceDeclaration?
     /// The flat form both evaluators run, built once here.
     package let program: EvaluationProgram
 
     package init(metadata: PolicyMetadata, inputs: [InputDeclaration], parameters: [ParameterDeclaration],
                 definitions: [DefinitionDeclaration], decisions: [DecisionDeclaration],
-                ledger: LedgerDeclaration? = nil, approval: ApprovalDeclaration? = nil, programs: [ProgramDeclaration] = []) {
+                ledger: LedgerDeclaration? = nil, approval: ApprovalDeclaration? = nil, programs: [ProgramDeclaration] = [],
+                compliance: ComplianceDeclaration? = nil) {
         self.metadata = metadata
         self.inputs = inputs
         self.parameters = parameters
@@ -28,6 +31,7 @@ package final class CheckedPolicy: Sendable {
         self.ledger = ledger
         self.approval = approval
         self.programs = programs
+        self.compliance = compliance
         program = EvaluationProgram(definitions: definitions, parameters: parameters, decisions: decisions)
     }
 

@@ -6,7 +6,7 @@ extension Evaluation {
     package func json(policy: CheckedPolicy, traces: [DecisionTrace]? = nil) -> JSONText.Node {
         var entries: [(String, JSONText.Node)] = []
         if let personID { entries.append(("id", .string(personID))) }
-        entries.append(("policy", .object([("id", .string(self.policy.id)), ("version", .string(self.policy.version)), ("hash", .string(self.policy.contentHash))])))
+        entries.append(("policy", JSONText.policy(self.policy)))
         entries.append(("as_of", .string(date.description)))
         let decisions: [(String, JSONText.Node)] = results.compactMap { result in
             let decision = policy.decisions[result.decision]

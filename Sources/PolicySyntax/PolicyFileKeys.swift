@@ -1,7 +1,7 @@
 /// The keys each part of a policy file may have. The JSON Schema in `grammar/` is
 /// tested against these tables, so editors and the parser accept the same files.
 package enum PolicyFileKeys {
-    package static let file = ["policy", "extends", "include", "inputs", "parameters", "definitions", "decisions", "ledger", "approval", "programs"]
+    package static let file = ["policy", "extends", "include", "inputs", "parameters", "definitions", "decisions", "ledger", "approval", "programs", "compliance"]
     package static let header = ["id", "title", "title_en", "version", "effective_from", "effective_until", "sources", "note"]
     package static let input = ["type", "values", "label", "label_en", "default", "min", "max", "decimals", "not_after", "source", "note"]
     package static let parameter = ["type", "values", "label", "value", "from", "timeline", "source", "note"]
@@ -27,5 +27,10 @@ package enum PolicyFileKeys {
     package static let populationDraws = ["probability", "weights", "shares", "bands", "age", "numbered", "value"]
     package static let populationCase = ["when"] + populationDraws
     package static let populationBand = ["from", "to", "weight"]
+    package static let compliance = ["title", "group_by", "groups", "group_label", "records", "festivals", "requirements", "spot_check", "source", "note"]
+    package static let complianceRecord = ["label", "elder", "fields", "source", "note"]
+    package static let festival = ["label", "lunar", "anniversary", "days_around", "source", "note"]
+    package static let requirement = ["label", "of", "counts", "at_least_days", "per", "festivals", "elders", "from", "source", "note"]
+    package static let spotCheck = ["per", "source", "note"]
     package static let typeNames = ["bool", "integer", "decimal", "string", "date", "enum"]
 }

@@ -31,9 +31,10 @@ package struct PolicyFileParser {
         let ledger = top.node("ledger").flatMap { parseLedger($0) }
         let approval = top.node("approval").flatMap { parseApproval($0) }
         let programs = entries(top.node("programs"), section: "programs").compactMap { parseProgram($0) }
+        let compliance = top.node("compliance").flatMap { parseCompliance($0) }
         return PolicyFile(path: path, text: text, header: header, extends: extends, includes: includes, inputs: inputs,
                           parameters: parameters, definitions: definitions, decisions: decisions,
-                          ledger: ledger, approval: approval, programs: programs)
+                          ledger: ledger, approval: approval, programs: programs, compliance: compliance)
     }
 
     /// The `name: {…}` entries of a section.
@@ -51,7 +52,7 @@ package struct PolicyFileParser {
         return entries.filter { Self.isValidName($0.key) }
     }
 
-    static func isValidName(_ name: String) -> Bool {
+    package static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }

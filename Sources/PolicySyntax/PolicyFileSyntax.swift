@@ -26,6 +26,7 @@ package struct PolicyFile: Sendable {
     package let ledger: LedgerSyntax?
     package let approval: ApprovalSyntax?
     package let programs: [ProgramSyntax]
+    package let compliance: ComplianceSyntax?
 }
 
 /// The `policy:` section: who, what, which version, from when, after which documents.

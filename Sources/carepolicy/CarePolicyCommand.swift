@@ -15,6 +15,6 @@ struct CarePolicyCommand: AsyncParsableCommand {
         commandName: "carepolicy",
         abstract: "Check, evaluate, picture, test and serve elderly-care policy files; replay ledgers; run what-if scenarios.",
         subcommands: [Serve.self, Check.self, Eval.self, Tree.self, TestPolicies.self, Verify.self, Diff.self, Explain.self,
-                      Ledger.self, Approval.self, Allocate.self, Population.self, Batch.self, WhatIf.self, Log.self]
+                      Ledger.self, Approval.self, Allocate.self, Compliance.self, Population.self, Batch.self, WhatIf.self, Log.self]
     )
 }

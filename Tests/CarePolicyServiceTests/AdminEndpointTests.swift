@@ -56,7 +56,7 @@ struct AdminEndpointTests {
             try harness.write("dongxihu.yaml", try harness.read("dongxihu.yaml").replacingOccurrences(of: "version: \"2025.1\"", with: "version: \"2025.2\""))
             let response = try await client.post("/v1/admin/reload", nil, headers: Self.authorized)
             #expect(response.status == .ok)
-            #expect(response.text == #"{"accepted":["dongxihu","dongxihu-volunteer-60-74"],"unchanged":["anqing","anqing-gov-purchase-tekun","anqing-hourly-rate-10","rural-pilot"],"removed":[],"refused":[]}"#)
+            #expect(response.text == #"{"accepted":["dongxihu","dongxihu-volunteer-60-74"],"unchanged":["anqing","anqing-gov-purchase-tekun","anqing-hourly-rate-10","rural-pilot","sunhe"],"removed":[],"refused":[]}"#)
             let policy = try await client.get("/v1/policies/dongxihu")
             #expect(policy.json["version"] as? String == "2025.2")
         }
@@ -88,7 +88,7 @@ struct AdminEndpointTests {
             #expect(response.status == .created)
             #expect(value(response.json, "policy", "id") as? String == "dongxihu-trial")
             let list = try await client.get("/v1/policies")
-            #expect((list.json["policies"] as? [[String: Any]])?.count == 7)
+            #expect((list.json["policies"] as? [[String: Any]])?.count == 8)
         }
         #expect(FileManager.default.fileExists(atPath: harness.path("dongxihu-trial.yaml")))
     }

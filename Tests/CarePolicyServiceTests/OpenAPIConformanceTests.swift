@@ -62,6 +62,12 @@ struct OpenAPIConformanceTests {
         Exchange(method: .post, template: "/v1/policies/{id}/programs/{program}/allocate", uri: "/v1/policies/rural-pilot/programs/smart_bracelet/allocate",
                  body: "{\"population\": [\(person)], \"as_of\": \"2026-06-01\"}", status: 200),
         Exchange(method: .post, template: "/v1/policies/{id}/programs/{program}/allocate", uri: "/v1/policies/rural-pilot/programs/none/allocate", body: "{}", status: 404),
+        Exchange(method: .post, template: "/v1/policies/{id}/compliance", uri: "/v1/policies/sunhe/compliance",
+                 body: "{\"from\": \"2025-03-03\", \"to\": \"2025-03-09\", \"elders\": [\(SamplePerson.json(["id": "e1", "resides_local": true, "village": "沙子营村"]))], "
+                    + #""records": [{"elder":"e1","provider":"p1","provider_kind":"caregiver","kind":"knock","date":"2025-03-03"}, {"elder":"e9"}], "spot_check": {"count": 1, "seed": 1}}"#, status: 200),
+        Exchange(method: .post, template: "/v1/policies/{id}/compliance", uri: "/v1/policies/sunhe/compliance", body: #"{"from": "2025-03-03", "to": "2025-03-09", "elders": [], "records": 1}"#, status: 400),
+        Exchange(method: .post, template: "/v1/policies/{id}/compliance", uri: "/v1/policies/x/compliance", body: "{}", status: 404),
+        Exchange(method: .post, template: "/v1/policies/{id}/compliance", uri: "/v1/policies/anqing/compliance", body: #"{"from": "2025-03-03", "to": "2025-03-09", "elders": [], "records": []}"#, status: 422),
         Exchange(method: .post, template: "/v1/whatif", uri: "/v1/whatif",
                  body: "{\"baseline\": \"anqing\", \"variant\": \"anqing-hourly-rate-10\", \"population\": [\(person)], \"as_of\": \"2026-06-01\"}", status: 200),
         Exchange(method: .post, template: "/v1/whatif", uri: "/v1/whatif", body: #"{"baseline": "anqing"}"#, status: 400),

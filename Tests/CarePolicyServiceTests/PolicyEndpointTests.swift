@@ -23,7 +23,7 @@ struct PolicyEndpointTests {
             let response = try await client.get("/v1/policies")
             #expect(response.status == .ok)
             let policies = try #require(response.json["policies"] as? [[String: Any]])
-            #expect(policies.map { $0["id"] as? String } == ["anqing", "anqing-gov-purchase-tekun", "anqing-hourly-rate-10", "dongxihu", "dongxihu-volunteer-60-74", "rural-pilot"])
+            #expect(policies.map { $0["id"] as? String } == ["anqing", "anqing-gov-purchase-tekun", "anqing-hourly-rate-10", "dongxihu", "dongxihu-volunteer-60-74", "rural-pilot", "sunhe"])
             #expect(policies[0]["version"] as? String == "2026.1")
             #expect(policies[0]["hash"] as? String == anqing.metadata.contentHash)
             #expect(policies[0]["effective_from"] as? String == "2019-01-01")

@@ -38,6 +38,11 @@ struct SchemaAgreementTests {
         Section(name: "approval", schemaPath: ["$defs", "approval"], keys: PolicyFileKeys.approval),
         Section(name: "approvalStep", schemaPath: ["$defs", "approvalStep"], keys: PolicyFileKeys.approvalStep),
         Section(name: "program", schemaPath: ["$defs", "program"], keys: PolicyFileKeys.program),
+        Section(name: "compliance", schemaPath: ["$defs", "compliance"], keys: PolicyFileKeys.compliance),
+        Section(name: "complianceRecord", schemaPath: ["$defs", "complianceRecord"], keys: PolicyFileKeys.complianceRecord),
+        Section(name: "festival", schemaPath: ["$defs", "festival"], keys: PolicyFileKeys.festival),
+        Section(name: "requirement", schemaPath: ["$defs", "requirement"], keys: PolicyFileKeys.requirement),
+        Section(name: "spotCheck", schemaPath: ["$defs", "spotCheck"], keys: PolicyFileKeys.spotCheck),
     ]
 
     /// The repository root: the nearest directory above this file that holds `Package.swift`.

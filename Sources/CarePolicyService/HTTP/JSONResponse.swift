@@ -41,7 +41,7 @@ enum JSONResponse {
 
     /// `{"id", "version", "hash"}` of a policy, as every response body carries it.
     static func policyReference(_ metadata: PolicyMetadata) -> JSONText.Node {
-        .object([("id", .string(metadata.id)), ("version", .string(metadata.version)), ("hash", .string(metadata.contentHash))])
+        JSONText.policy(metadata)
     }
 }
 

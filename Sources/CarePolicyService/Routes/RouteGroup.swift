@@ -37,6 +37,7 @@ enum RouteGroups {
         DecisionRoutes(),
         AdminRoutes(),
         LedgerRoutes(),
+        ComplianceRoutes(),
         WhatIfRoutes(),
     ]
 }

@@ -56,21 +56,3 @@ package struct BarChart {
         return parts.joined(separator: "\n")
     }
 }
-
-/// Text made safe for HTML.
-package enum HTMLText {
-    package static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}

@@ -9,6 +9,6 @@ extension PolicyFile {
         let header = PolicyHeaderSyntax(id: name, title: name, titleEnglish: nil, version: Located("", fragment.span),
                                         effectiveFrom: nil, effectiveUntil: nil, sources: [], span: fragment.span)
         return PolicyFile(path: path, text: text, header: header, extends: nil, includes: [fragment], inputs: [], parameters: [],
-                          definitions: [], decisions: [], ledger: nil, approval: nil, programs: [])
+                          definitions: [], decisions: [], ledger: nil, approval: nil, programs: [], compliance: nil)
     }
 }

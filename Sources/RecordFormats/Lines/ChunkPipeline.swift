@@ -1,10 +1,5 @@
 import Dispatch
-import CarePolicy
 import PolicyModel
-import PolicyCompiler
-import PolicyAnalysis
-import PolicyRuntime
-import RecordFormats
 
 /// Runs `process` on runs of lines on `workers` threads while the calling thread reads
 /// the next runs and hands finished ones to `consume` in file order. At most

@@ -1,0 +1,22 @@
+/// Text made safe for HTML: in element content and in quoted attribute values.
+///
+/// ```swift
+/// HTMLText.escape("<b>王 & 李</b>")   // "&lt;b&gt;王 &amp; 李&lt;/b&gt;"
+/// ```
+package enum HTMLText {
+    package static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `carepolicy compliance` run as a township officer runs it: the worked example of
+/// docs/compliance.md, its report files, refused records and the errors that stop a run.
+@Suite(.serialized) struct ComplianceCommandTests {
+    static let example = ["compliance", "policies/sunhe.yaml", "--elders", "docs/examples/compliance/elders.csv",
+                          "--records", "docs/examples/compliance/records.jsonl", "--from", "2025-01-01", "--to", "2025-03-31"]
+
+    /// The policy's content hash changes with every edit of the policy; the rest must not.
+    static func withoutHash(_ text: String) -> String {
+        text.replacingOccurrences(of: #""hash": "[0-9a-f]{64}""#, with: #""hash": "…""#, options: .regularExpression)
+    }
+
+    @Test("the worked example prints docs/examples/compliance/output.json and writes its report", arguments: [1, 2])
+    func workedExample(_ workers: Int) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carepolicy-compliance-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try CommandRunner.run(Self.example + ["--spot-check", "2", "--seed", "2025", "--report", directory, "--workers", String(workers)])
+        #expect(result.status == 0, "\(result.err)")
+        let expected = try String(contentsOfFile: FixturePaths.packageRoot + "/docs/examples/compliance/output.json", encoding: .utf8)
+        #expect(Self.withoutHash(result.out) == Self.withoutHash(expected))
+        let refusals = result.err.split(separator: "\n").filter { $0.contains("refused:") }
+        #expect(refusals == [
+            "docs/examples/compliance/records.jsonl:11: refused: unknown elder `SH-009`: not among the elders judged",
+            #"docs/examples/compliance/records.jsonl:201: refused: field `provider_kind`: "doctor" is not allowed; expected one of "caregiver", "neighbour_volunteer", "social_volunteer", "paired_unit", "village_clinic""#,
+            #"docs/examples/compliance/records.jsonl:401: refused: field `date`: expected a date "YYYY-MM-DD" that exists in the calendar, found "2025-02-30""#,
+        ])
+        #expect(result.err.contains("docs/examples/compliance/records.jsonl: 637 records, 634 counted, 3 refused;"))
+        let missed = try String(contentsOfFile: directory + "/missed.csv", encoding: .utf8)
+        #expect(missed == (try String(contentsOfFile: FixturePaths.packageRoot + "/docs/examples/compliance/report/missed.csv", encoding: .utf8)))
+        #expect(missed.hasPrefix("village,elder,requirement,requirement_label,window,start,end\n沙子营村,SH-001,twice_weekly_chat,聊天至少每周2次,2025-W08,2025-02-17,2025-02-23\n"))
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        #expect(html.contains("<h2>村：上辛堡村</h2>"))
+        #expect(html.contains("<tr><td class=\"t\">SH-002</td><td class=\"miss\">87/90</td>"))
+        #expect(html.contains("<tr><td class=\"t\">2025-Q1</td><td class=\"t\">SH-003、SH-004</td></tr>"))
+    }
+
+    @Test("the report escapes every text from the files")
+    func escapesTheReport() throws {
+        let header = "id,birth_date,village,hukou_local,resides_local,residence,no_income_source,no_work_capacity,no_legal_supporter,subsistence,ability_level,"
+            + "lives_alone,children_in_district,child_caregiver_nearby,left_behind,severe_disability,family_planning_special,priority_care,five_elders,"
+            + "receives_civil_aid,low_income_certified,receives_home_care_subsidy,tekun_dispersed"
+        let row = #""<b>&""x'",1950-01-01,<script>alert(1)</script>,true,true,rural,false,false,false,none,0,false,true,true,false,false,false,false,false,false,false,false,false"#
+        let elders = try temporary("elders.csv", header + "\n" + row + "\n")
+        let records = try temporary("records.jsonl", "{\"elder\": \"<b>\"}\n")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carepolicy-compliance-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try CommandRunner.run(["compliance", "policies/sunhe.yaml", "--elders", elders, "--records", records, "--from", "2025-03-03", "--to", "2025-03-09", "--report", directory])
+        #expect(result.status == 0, "\(result.err)")
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        #expect(!html.contains("<script>") && !html.contains("<b>"))
+        #expect(html.contains("村：&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&lt;b&gt;&amp;&quot;x&#39;"))
+        let missed = try String(contentsOfFile: directory + "/missed.csv", encoding: .utf8)
+        #expect(missed.split(separator: "\n")[1] == #"<script>alert(1)</script>,"<b>&""x'",daily_knock,敲门问候每天至少1次,2025-03-03,2025-03-03,2025-03-03"#)
+    }
+
+    @Test("errors that stop a run, each with its place", arguments: [
+        (["compliance", "policies/anqing.yaml", "--elders", "docs/examples/compliance/elders.csv", "--records", "docs/examples/compliance/records.jsonl",
+          "--from", "2025-01-01", "--to", "2025-03-31"],
+         "error: policy `anqing` has no `compliance:` section; its requirements say what to judge"),
+        (example.dropLast(4) + ["--from", "2025-03-31", "--to", "2025-01-01"], "error: the period ends (2025-01-01) before it starts (2025-03-31)"),
+        (example + ["--spot-check", "2"], "Error: --spot-check and --seed go together: how many elders, and the seed of the draw"),
+        (example.prefix(2) + ["--elders", "docs/examples/compliance/records.jsonl"] + example.dropFirst(4),
+         "docs/examples/compliance/records.jsonl:1: error: `date`: is not a fact of policy `sunhe`; `elder`: is not a fact of policy `sunhe`;"),
+        (example.prefix(2) + ["--elders", "docs/examples/compliance/records.jsonl"] + example.dropFirst(4),
+         "docs/examples/compliance/records.jsonl:20: error: `date`: is not a fact of policy `sunhe`;"),
+        (example.prefix(2) + ["--elders", "docs/examples/compliance/records.jsonl"] + example.dropFirst(4), "… and 617 more elders with errors"),
+        (example.dropLast(4) + ["--from", "2025-01-01", "--to", "2025-02-30"], "Error: `2025-02-30` is not a date; write YYYY-MM-DD"),
+    ] as [([String], String)])
+    func stops(_ arguments: [String], _ message: String) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status != 0)
+        #expect(result.err.contains(message), "\(result.err)")
+        #expect(result.out.isEmpty)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+import TestSupport
+
+@Suite("POST /v1/policies/{id}/compliance")
+struct ComplianceEndpointTests {
+    static func elder(_ id: String, _ changes: [String: Any] = [:]) -> String {
+        SamplePerson.json(["id": id, "resides_local": true, "village": "沙子营村", "birth_date": "1950-06-15"].merging(changes) { $1 })
+    }
+
+    static func record(_ elder: String, _ providerKind: String, _ kind: String, _ date: String) -> String {
+        #"{"elder":"\#(elder)","provider":"p1","provider_kind":"\#(providerKind)","kind":"\#(kind)","date":"\#(date)"}"#
+    }
+
+    @Test func judgesTheRequirementsAndListsRefusalsByPosition() async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        let records = ["2025-03-03", "2025-03-04", "2025-03-05", "2025-03-06", "2025-03-07", "2025-03-08"].map { Self.record("e1", "caregiver", "knock", $0) }
+            + [Self.record("e1", "caregiver", "chat", "2025-03-03"), Self.record("e1", "caregiver", "chat", "2025-03-03"), Self.record("e1", "doctor", "knock", "2025-03-09")]
+        try await harness.test { client in
+            let response = try await client.post("/v1/policies/sunhe/compliance", body("""
+            {"from": "2025-03-03", "to": "2025-03-09", "elders": [\(Self.elder("e1")), \(Self.elder("e2", ["village": "上辛堡村"]))],
+             "records": [\(records.joined(separator: ", "))], "spot_check": {"count": 1, "seed": 3}}
+            """))
+            #expect(response.status == .ok, "\(response.text)")
+            #expect(response.headers[.init("CarePolicy-Policy")!] == "sunhe")
+            #expect(value(response.json, "period", "from") as? String == "2025-03-03")
+            #expect(value(response.json, "elders", "e1", "village") as? String == "沙子营村")
+            #expect(value(response.json, "elders", "e1", "requirements", "daily_knock", "windows") as? Int == 7)
+            #expect(value(response.json, "elders", "e1", "requirements", "daily_knock", "met") as? Int == 6)
+            #expect(value(response.json, "elders", "e1", "requirements", "daily_knock", "missed") as? [String] == ["2025-03-09"])
+            #expect(value(response.json, "elders", "e1", "requirements", "twice_weekly_chat", "missed") as? [String] == ["2025-W10"])
+            #expect(value(response.json, "elders", "e2", "requirements", "clinic_quarterly_checkup", "windows") as? Int == 0)
+            #expect(value(response.json, "villages", "沙子营村", "elders") as? Int == 1)
+            #expect(value(response.json, "villages", "上辛堡村", "requirements", "daily_knock", "windows") as? Int == 7)
+            #expect(value(response.json, "villages", "上辛堡村", "requirements", "daily_knock", "met") as? Int == 0)
+            #expect(value(response.json, "refused", "0", "line") as? Int == 9)
+            #expect((value(response.json, "refused", "0", "reason") as? String)?.hasPrefix("field `provider_kind`: \"doctor\" is not allowed") == true)
+            #expect((value(response.json, "spot_check", "2025-Q1") as? [String])?.count == 1)
+        }
+    }
+
+    @Test(arguments: [
+        ("/v1/policies/anqing/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": [], "records": []}"#, 422, "no_compliance", nil),
+        ("/v1/policies/nowhere/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": [], "records": []}"#, 404, "unknown_policy", "id"),
+        ("/v1/policies/sunhe/compliance", #"{"from": "2025-01-01", "elders": [], "records": []}"#, 400, "invalid_request", "to"),
+        ("/v1/policies/sunhe/compliance", #"{"from": "2025-01-01", "to": "2025-02-30", "elders": [], "records": []}"#, 400, "invalid_request", "to"),
+        ("/v1/policies/sunhe/compliance", #"{"from": "2025-02-01", "to": "2025-01-31", "elders": [], "records": []}"#, 400, "invalid_request", nil),
+        ("/v1/policies/sunhe/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": {}, "records": []}"#, 400, "invalid_request", "elders"),
+        ("/v1/policies/sunhe/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": [{"id": "e1"}], "records": []}"#, 400, "invalid_request", "elders"),
+        ("/v1/policies/sunhe/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": [], "records": [], "spot_check": {"count": -1, "seed": 1}}"#, 400, "invalid_request", "spot_check"),
+        ("/v1/policies/sunhe/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": [], "record": []}"#, 400, "invalid_request", "record"),
+    ] as [(String, String, Int, String, String?)])
+    func refusesBadRequests(uri: String, requestBody: String, status: Int, code: String, field: String?) async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        try await harness.test { client in
+            let response = try await client.post(uri, body(requestBody))
+            #expect(response.status.code == status, "\(response.text)")
+            #expect(response.errorCode == code)
+            #expect(response.errorField == field)
+        }
+    }
+
+    @Test func refusesAnElderGivenTwice() async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        try await harness.test { client in
+            let response = try await client.post("/v1/policies/sunhe/compliance", body("""
+            {"from": "2025-01-01", "to": "2025-01-31", "elders": [\(Self.elder("e1")), \(Self.elder("e1"))], "records": []}
+            """))
+            #expect(response.status.code == 400)
+            #expect((response.json["error"] as? [String: Any])?["message"] as? String == "elder 2: the elder `e1` was already given as elder 1")
+        }
+    }
+}
