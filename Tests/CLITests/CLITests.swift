@@ -10,7 +10,7 @@ import TestSupport
         let result = try CommandRunner.run(["check"])
         #expect(result.status == 0)
         #expect(result.out.contains("policies/anqing.yaml: ok (anqing 2026.1, 6 decisions)"))
-        #expect(result.out.hasSuffix("checked 6 policies: 6 ok, 0 with errors, 2 warnings, 16 notes\n"))
+        #expect(result.out.hasSuffix("checked 7 policies: 7 ok, 0 with errors, 1 warning, 16 notes\n"))
     }
 
     @Test func checkReportsLocatedErrorsAndFails() throws {

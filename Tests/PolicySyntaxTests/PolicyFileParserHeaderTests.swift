@@ -28,7 +28,7 @@ struct PolicyFileParserHeaderTests {
     func unknownKeyListsKeys() {
         #expect(P.diagnostics(Self.header + "colour: red\n") == [
             P.error("unknown field `colour` in the policy file", 2, 1, 6,
-                    help: "the fields here are: `policy`, `extends`, `include`, `inputs`, `parameters`, `definitions`, `decisions`, `ledger`, `approval`, `programs`"),
+                    help: "the fields here are: `policy`, `extends`, `include`, `inputs`, `parameters`, `definitions`, `decisions`, `ledger`, `approval`, `programs`, `compliance`"),
         ])
     }
 
