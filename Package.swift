@@ -45,9 +45,9 @@ let package = Package(
                                                    "RecordFormats"]),
         // Service requirements judged over records (compliance): windows, the Chinese calendar, streaming records, reports.
         .target(name: "PolicyCompliance", dependencies: ["PolicyModel", "PolicyCompiler", "PolicyRuntime", "RecordFormats"]),
-        // Synthetic populations (described by a file under policies/), random persons, the evaluator agreement check.
+        // Synthetic populations (described by a file under policies/), synthetic townships of service records, random persons, the evaluator agreement check.
         .target(name: "PolicySimulation", dependencies: ["CarePolicy", "PolicyModel", "PolicyCheck", "PolicyCompiler", "PolicyRuntime", "PolicySyntax",
-                                                        "RecordFormats"]),
+                                                        "RecordFormats", "PolicyCompliance"]),
         // The HTTP service: routes, hot reload, decision log (SQLite), metrics. Nothing else in the package depends on it but the CLI.
         .target(name: "CarePolicyService", dependencies: [
             "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "PolicyCompliance",
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CarePolicyTests", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
         .testTarget(name: "PolicyBatchTests", dependencies: ["PolicyBatch", "PolicySimulation", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
         .testTarget(name: "PolicyComplianceTests", dependencies: ["PolicyCompliance", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyRuntime", "RecordFormats", "TestSupport"]),
-        .testTarget(name: "PolicySimulationTests", dependencies: ["PolicySimulation", "PolicyBatch", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
+        .testTarget(name: "PolicySimulationTests", dependencies: ["PolicySimulation", "PolicyCompliance", "PolicyBatch", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "TestSupport", "carepolicy"]),
         .testTarget(name: "CarePolicyServiceTests", dependencies: [
             "CarePolicyService", "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "PolicyCompliance", "TestSupport", "carepolicy",

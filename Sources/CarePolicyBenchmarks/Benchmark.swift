@@ -18,6 +18,7 @@ enum Benchmark {
         let arguments = CommandLine.arguments.dropFirst()
         if arguments.first == "scale" { return try ScaleBenchmark.run(Array(arguments.dropFirst())) }
         if arguments.first == "json" { return try JSONRecordsBenchmark.run(Array(arguments.dropFirst())) }
+        if arguments.first == "compliance-data" { return try ComplianceData.run(Array(arguments.dropFirst())) }
         let directory = arguments.first ?? "policies"
         let persons = arguments.dropFirst().first.flatMap(Int.init) ?? 20_000
         let files = PolicyFiles.policyFiles(under: directory).filter { !$0.contains("/variants/") }

@@ -16,10 +16,13 @@ package struct ComplianceError: Error, Sendable, CustomStringConvertible {
 
     package let kind: Kind
     package let message: String
+    /// The input at fault, when one is (`to` for a period too long), for a service's error.
+    package let field: String?
 
-    package init(_ message: String, kind: Kind = .evaluation) {
+    package init(_ message: String, kind: Kind = .evaluation, field: String? = nil) {
         self.kind = kind
         self.message = message
+        self.field = field
     }
 
     package var description: String { message }

@@ -31,7 +31,7 @@ struct Compliance: ParsableCommand {
     @Option(help: "The first day judged, YYYY-MM-DD.")
     var from: String
 
-    @Option(help: "The last day judged, YYYY-MM-DD.")
+    @Option(help: "The last day judged, YYYY-MM-DD: on or after --from, at most ten years on.")
     var to: String
 
     @Option(help: "Also write report.html and missed.csv into this directory (created if needed).")
@@ -56,7 +56,13 @@ struct Compliance: ParsableCommand {
     }
 
     func run() throws {
-        let first = try parseDate(from), last = try parseDate(to)
+        let first = try Self.day(from, option: "--from"), last = try Self.day(to, option: "--to")
+        do {
+            _ = try CompliancePeriod(from: first, to: last)
+        } catch {
+            Output.err("error: \(error)")
+            throw ExitCode(1)
+        }
         let loaded = try loadPolicyOrExit(policy)
         let started = Date()
         let result: ComplianceReport
@@ -95,5 +101,14 @@ struct Compliance: ParsableCommand {
                        + String(format: "%.2f s, %.0f records/s", seconds, seconds > 0 ? Double(result.records.read) / seconds : 0)
                        + " (\(result.roster.count) elders, \(first) to \(last), \(workers) worker\(workers == 1 ? "" : "s"))")
         }
+    }
+
+    /// A day of the period as given on the command line, or a Chinese message naming the
+    /// option (a township officer reads it).
+    static func day(_ text: String, option: String) throws -> CivilDate {
+        guard let date = CivilDate(text) else {
+            throw ValidationError("\(option) `\(text)` 不是日历上存在的日期：请写 YYYY-MM-DD，例如 2025-01-01")
+        }
+        return date
     }
 }

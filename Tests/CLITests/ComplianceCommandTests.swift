@@ -61,19 +61,34 @@ import TestSupport
         (["compliance", "policies/anqing.yaml", "--elders", "docs/examples/compliance/elders.csv", "--records", "docs/examples/compliance/records.jsonl",
           "--from", "2025-01-01", "--to", "2025-03-31"],
          "error: policy `anqing` has no `compliance:` section; its requirements say what to judge"),
-        (example.dropLast(4) + ["--from", "2025-03-31", "--to", "2025-01-01"], "error: the period ends (2025-01-01) before it starts (2025-03-31)"),
+        (example.dropLast(4) + ["--from", "2025-03-31", "--to", "2025-01-01"], "error: 统计期间的结束日 2025-01-01 早于开始日 2025-03-31：结束日应在开始日当天或之后"),
+        (example.dropLast(4) + ["--from", "2015-01-01", "--to", "2025-01-01"],
+         "error: 统计期间不能超过10年：自 2015-01-01 起最晚到 2024-12-31，而结束日是 2025-01-01；请分段统计，每段不超过10年"),
+        (example.dropLast(4) + ["--from", "2016-02-29", "--to", "2026-03-01"],
+         "error: 统计期间不能超过10年：自 2016-02-29 起最晚到 2026-02-28，而结束日是 2026-03-01；请分段统计，每段不超过10年"),
+        (example.dropLast(4) + ["--from", "2025-13-01", "--to", "2025-12-31"], "Error: --from `2025-13-01` 不是日历上存在的日期：请写 YYYY-MM-DD，例如 2025-01-01"),
         (example + ["--spot-check", "2"], "Error: --spot-check and --seed go together: how many elders, and the seed of the draw"),
         (example.prefix(2) + ["--elders", "docs/examples/compliance/records.jsonl"] + example.dropFirst(4),
          "docs/examples/compliance/records.jsonl:1: error: `date`: is not a fact of policy `sunhe`; `elder`: is not a fact of policy `sunhe`;"),
         (example.prefix(2) + ["--elders", "docs/examples/compliance/records.jsonl"] + example.dropFirst(4),
          "docs/examples/compliance/records.jsonl:20: error: `date`: is not a fact of policy `sunhe`;"),
         (example.prefix(2) + ["--elders", "docs/examples/compliance/records.jsonl"] + example.dropFirst(4), "… and 617 more elders with errors"),
-        (example.dropLast(4) + ["--from", "2025-01-01", "--to", "2025-02-30"], "Error: `2025-02-30` is not a date; write YYYY-MM-DD"),
+        (example.dropLast(4) + ["--from", "2025-01-01", "--to", "2025-02-30"], "Error: --to `2025-02-30` 不是日历上存在的日期：请写 YYYY-MM-DD，例如 2025-01-01"),
     ] as [([String], String)])
     func stops(_ arguments: [String], _ message: String) throws {
         let result = try CommandRunner.run(arguments)
         #expect(result.status != 0)
         #expect(result.err.contains(message), "\(result.err)")
         #expect(result.out.isEmpty)
+    }
+
+    @Test("a period of exactly ten years is judged", arguments: [("2015-01-01", "2024-12-31", 3653), ("2016-02-29", "2026-02-28", 3653)])
+    func tenYears(_ from: String, _ to: String, _ days: Int) throws {
+        let result = try CommandRunner.run(Self.example.dropLast(4) + ["--from", from, "--to", to])
+        #expect(result.status == 0, "\(result.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect(object["period"] as? [String: String] == ["from": from, "to": to])
+        let knocks = ((object["elders"] as? [String: Any])?["SH-001"] as? [String: Any]).flatMap { $0["requirements"] as? [String: Any] }?["daily_knock"] as? [String: Any]
+        #expect(knocks?["windows"] as? Int == days)
     }
 }

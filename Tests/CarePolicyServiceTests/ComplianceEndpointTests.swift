@@ -46,7 +46,9 @@ struct ComplianceEndpointTests {
         ("/v1/policies/nowhere/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": [], "records": []}"#, 404, "unknown_policy", "id"),
         ("/v1/policies/sunhe/compliance", #"{"from": "2025-01-01", "elders": [], "records": []}"#, 400, "invalid_request", "to"),
         ("/v1/policies/sunhe/compliance", #"{"from": "2025-01-01", "to": "2025-02-30", "elders": [], "records": []}"#, 400, "invalid_request", "to"),
-        ("/v1/policies/sunhe/compliance", #"{"from": "2025-02-01", "to": "2025-01-31", "elders": [], "records": []}"#, 400, "invalid_request", nil),
+        ("/v1/policies/sunhe/compliance", #"{"from": "2025-02-01", "to": "2025-01-31", "elders": [], "records": []}"#, 400, "invalid_request", "to"),
+        ("/v1/policies/sunhe/compliance", #"{"from": "2015-01-01", "to": "2025-01-01", "elders": [], "records": []}"#, 400, "invalid_request", "to"),
+        ("/v1/policies/sunhe/compliance", #"{"from": "2025-02-29", "to": "2025-03-31", "elders": [], "records": []}"#, 400, "invalid_request", "from"),
         ("/v1/policies/sunhe/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": {}, "records": []}"#, 400, "invalid_request", "elders"),
         ("/v1/policies/sunhe/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": [{"id": "e1"}], "records": []}"#, 400, "invalid_request", "elders"),
         ("/v1/policies/sunhe/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": [], "records": [], "spot_check": {"count": -1, "seed": 1}}"#, 400, "invalid_request", "spot_check"),
@@ -60,6 +62,27 @@ struct ComplianceEndpointTests {
             #expect(response.status.code == status, "\(response.text)")
             #expect(response.errorCode == code)
             #expect(response.errorField == field)
+        }
+    }
+
+    @Test("the period: at most ten years, ending on or after it starts; the message says the last day allowed", arguments: [
+        ("2015-01-01", "2024-12-31", 200, nil),
+        ("2015-01-01", "2025-01-01", 400, "统计期间不能超过10年：自 2015-01-01 起最晚到 2024-12-31，而结束日是 2025-01-01；请分段统计，每段不超过10年"),
+        ("2025-03-31", "2025-01-01", 400, "统计期间的结束日 2025-01-01 早于开始日 2025-03-31：结束日应在开始日当天或之后"),
+    ] as [(String, String, Int, String?)])
+    func period(from: String, to: String, status: Int, message: String?) async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        try await harness.test { client in
+            let response = try await client.post("/v1/policies/sunhe/compliance", body("""
+            {"from": "\(from)", "to": "\(to)", "elders": [\(Self.elder("e1"))], "records": []}
+            """))
+            #expect(response.status.code == status, "\(response.text)")
+            if let message {
+                #expect((response.json["error"] as? [String: Any])?["message"] as? String == message)
+            } else {
+                #expect(value(response.json, "elders", "e1", "requirements", "daily_knock", "windows") as? Int == 3653)
+            }
         }
     }
 

@@ -51,7 +51,7 @@ struct ComplianceRoutes: RouteGroup {
                 switch error.kind {
                 case .noCompliance: throw APIError(.unprocessableContent, code: "no_compliance", message: error.message)
                 case .noSpotCheck: throw APIError(.unprocessableContent, code: "no_spot_check", message: error.message, field: "spot_check")
-                case .invalidInput: throw APIError(.badRequest, code: "invalid_request", message: error.message)
+                case .invalidInput: throw APIError(.badRequest, code: "invalid_request", message: error.message, field: error.field)
                 case .evaluation: throw APIError(.unprocessableContent, code: "compliance_fault", message: error.message)
                 }
             }

@@ -1,26 +1,5 @@
 import PolicyModel
 
-/// The days judged: `from`…`to`, both included. Days are counted from `from` (offset 0).
-package struct CompliancePeriod: Sendable, Hashable {
-    package let from: CivilDate
-    package let to: CivilDate
-
-    package init(from: CivilDate, to: CivilDate) throws(ComplianceError) {
-        guard from <= to else { throw ComplianceError("the period ends (\(to)) before it starts (\(from))", kind: .invalidInput) }
-        self.from = from
-        self.to = to
-    }
-
-    package var dayCount: Int { to.dayNumber - from.dayNumber + 1 }
-
-    /// The day's offset from `from`, or nil outside the period.
-    @inline(__always)
-    package func offset(ofDayNumber day: Int) -> Int? {
-        let offset = day - from.dayNumber
-        return offset >= 0 && offset < dayCount ? offset : nil
-    }
-}
-
 /// One requirement made ready for a period: the windows every elder shares (calendar
 /// windows and lunar festivals) with the days each requires, and the festivals whose
 /// windows are each elder's own (a birthday).
