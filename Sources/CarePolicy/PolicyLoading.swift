@@ -95,4 +95,8 @@ public enum PolicyFiles {
         }
         return files.sorted()
     }
+
+    /// `a/./b/../c` → `a/c`: the form in which the loader names the files it includes
+    /// and extends, so a path found otherwise can be compared with theirs.
+    package static func normalized(_ path: String) -> String { PolicyLoader.normalize(path) }
 }

@@ -41,7 +41,13 @@ package func buildApplication(
 package func makeServiceState(_ configuration: ServiceConfiguration, logger: Logger) async throws -> ServiceState {
     let metrics = ServiceMetrics()
     let registry = PolicyRegistry()
-    let reloader = PolicyReloader(directory: configuration.policyDirectory, registry: registry, metrics: metrics, logger: logger)
+    var timing = PolicyReloader.Timing()
+    timing.interval = configuration.reloadInterval
+    timing.settle = configuration.reloadSettle
+    timing.maxWait = configuration.reloadMaxWait
+    timing.deadline = configuration.reloadDeadline
+    timing.watchFileWrites = configuration.watchFileWrites
+    let reloader = PolicyReloader(directory: configuration.policyDirectory, registry: registry, metrics: metrics, logger: logger, timing: timing)
     await reloader.reloadNow()
     var decisionLog: DecisionLog?
     if configuration.decisionLog.enabled {

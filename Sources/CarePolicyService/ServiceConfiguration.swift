@@ -24,8 +24,21 @@ package struct ServiceConfiguration: Sendable {
     package var decisionLog: DecisionLogConfiguration = DecisionLogConfiguration()
     /// The bearer token admin endpoints require; nil turns them off (403).
     package var adminToken: String?
-    /// How often the policy directory is checked for changes.
+    /// How often the whole policy directory is read again to look for changes (with
+    /// Linux's inotify the service also hears of each change as it happens).
     package var reloadInterval: Duration = .seconds(1)
+    /// How long a changed file must stay as it is (and, on Linux, closed by its writer)
+    /// before it is read; see docs/operations.md.
+    package var reloadSettle: Duration = .seconds(1)
+    /// A file that keeps changing is read anyway this long after its first change that is
+    /// not served yet, at a moment no writer holds it open.
+    package var reloadMaxWait: Duration = .seconds(10)
+    /// The longest one policy file may take to check and compile during a reload or an
+    /// upload; a file over it is refused. Admin requests wait at most this long for their reload.
+    package var reloadDeadline: Duration = .seconds(10)
+    /// Whether to hear of file changes from inotify (Linux); off, or elsewhere, the
+    /// directory is only polled.
+    package var watchFileWrites: Bool = true
     /// The largest request body, in bytes, for every endpoint but the batch one.
     package var maxBodyBytes: Int = 1 << 20
     /// The largest body of an `evaluate-batch` request, in bytes.

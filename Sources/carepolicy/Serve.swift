@@ -45,6 +45,18 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("reload-interval-ms"), help: "How often the policy directory is checked for changes, in milliseconds.")
     var reloadIntervalMilliseconds: Int = 1000
 
+    @Option(name: .customLong("reload-settle-ms"),
+            help: "How long a changed policy file must stay unchanged (and, on Linux, closed by its writer) before it is read, in milliseconds.")
+    var reloadSettleMilliseconds: Int = 1000
+
+    @Option(name: .customLong("reload-max-wait-ms"),
+            help: "A policy file that keeps changing is read anyway this long after its first unserved change, in milliseconds.")
+    var reloadMaxWaitMilliseconds: Int = 10_000
+
+    @Option(name: .customLong("reload-deadline-ms"),
+            help: "The longest one policy file may take to check on reload or upload before it is refused, in milliseconds.")
+    var reloadDeadlineMilliseconds: Int = 10_000
+
     @Option(name: .customLong("batch-parallelism"), help: "Tasks that share one evaluate-batch request (default: the number of cores).")
     var batchParallelism: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -53,6 +65,9 @@ struct Serve: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.reloadInterval = .milliseconds(max(10, reloadIntervalMilliseconds))
+        configuration.reloadSettle = .milliseconds(max(0, reloadSettleMilliseconds))
+        configuration.reloadMaxWait = .milliseconds(max(reloadSettleMilliseconds, reloadMaxWaitMilliseconds))
+        configuration.reloadDeadline = .milliseconds(max(10, reloadDeadlineMilliseconds))
         configuration.batchParallelism = max(1, batchParallelism)
         configuration.adminToken = ProcessInfo.processInfo.environment["CAREPOLICY_ADMIN_TOKEN"]
         configuration.decisionLog = DecisionLogConfiguration(enabled: !noDecisionLog, personKey: try LogKey.personKey(hashPersonIDs),

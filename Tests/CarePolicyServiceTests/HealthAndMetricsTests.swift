@@ -14,7 +14,7 @@ struct HealthAndMetricsTests {
             #expect(health.text == #"{"status":"ok"}"#)
             let ready = try await client.get("/readyz")
             #expect(ready.status == .ok)
-            #expect(ready.text == #"{"status":"ready","policies":7,"refused_files":[],"decision_log":"on","reasons":[]}"#)
+            #expect(ready.text == #"{"status":"ready","policies":7,"refused_files":[],"pending_files":[],"decision_log":"on","reasons":[]}"#)
         }
     }
 

@@ -33,15 +33,17 @@ struct ServiceHarness {
         configuration = ServiceConfiguration(policyDirectory: policies, dataDirectory: root + "/data")
         configuration.port = 0
         configuration.reloadInterval = .milliseconds(50)
+        configuration.reloadSettle = .milliseconds(100)
         configuration.decisionLog.flushInterval = .milliseconds(20)
         configure(&configuration)
     }
 
-    /// Runs `test` against the service in-process (HummingbirdTesting's router client).
-    func test<Value: Sendable>(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+    /// Runs `test` against the service in-process (HummingbirdTesting's router client);
+    /// what the service logs goes to `log` when one is given.
+    func test<Value: Sendable>(log: LogRecorder? = nil, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         var logger = Logger(label: "carepolicy-test")
         logger.logLevel = .critical
-        let app = try await buildApplication(configuration, logger: logger)
+        let app = try await buildApplication(configuration, logger: log?.logger ?? logger)
         return try await app.test(.router, test)
     }
 

@@ -34,11 +34,11 @@ struct PendingDecision: Sendable {
             policyVersion: metadata.version,
             policyHash: metadata.contentHash,
             asOf: evaluation.date.description,
-            person: evaluation.personID.map(masking.person),
+            person: masking.storedPerson(evaluation.personID),
             facts: masking.facts(facts).text,
             decisions: JSONText.write(.object(decisions)),
             firedRules: JSONText.write(.object(fired)),
-            trace: traces.map { JSONText.write(.array($0.map(\.json))) },
+            trace: traces.map { JSONText.write(masking.trace(.array($0.map(\.json)))) },
             endpoint: endpoint)
     }
 }

@@ -1,32 +1,43 @@
+import CarePolicy
 import Crypto
 import Foundation
-import CarePolicy
-import PolicyModel
-import PolicyCompiler
-import PolicyAnalysis
-import PolicyRuntime
-import RecordFormats
-import PolicyBatch
 
 /// The SHA-256 of every YAML file under the policy directory (included fragments too,
-/// policy test files under `tests/` not), by path. Two fingerprints differ exactly
-/// when some policy text changed, appeared or disappeared, whatever the file times
-/// say; polling this is how the service notices an edit on every platform.
-struct DirectoryFingerprint: Equatable, Sendable {
-    var hashes: [String: String] = [:]
+/// policy test files under `tests/` not), by normalized path. Two fingerprints differ
+/// exactly when some policy text changed, appeared or disappeared, whatever the file
+/// times say; reading this is how the service notices an edit on every platform.
+package struct DirectoryFingerprint: Equatable, Sendable {
+    package var hashes: [String: String] = [:]
 
-    static func read(_ directory: String) -> DirectoryFingerprint {
+    package init(hashes: [String: String] = [:]) { self.hashes = hashes }
+
+    package static func read(_ directory: String) -> DirectoryFingerprint {
         var fingerprint = DirectoryFingerprint()
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return fingerprint }
         while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
-            if relative.split(separator: "/").dropLast().contains("tests") { continue }
-            let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            fingerprint.hashes[path] = hex(SHA256.hash(data: data))
+            guard isPolicyText(relative) else { continue }
+            let path = PolicyFiles.normalized(directory + "/" + relative)
+            if let hash = read(file: path) { fingerprint.hashes[path] = hash }
         }
         return fingerprint
     }
+
+    /// The hash of one file's text, as the loader reads it (bytes that are not UTF-8
+    /// count as U+FFFD, as in the loader's copy); nil when it cannot be read.
+    package static func read(file path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return hash(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Whether a path (relative to the policy directory) names policy text: a YAML file
+    /// outside `tests/` folders.
+    static func isPolicyText(_ relative: String) -> Bool {
+        guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { return false }
+        return !relative.split(separator: "/").dropLast().contains("tests")
+    }
+
+    /// The hash of a text as read: the same as the file's when the loader read it whole.
+    package static func hash(_ text: String) -> String { hex(SHA256.hash(data: Data(text.utf8))) }
 
     static func hex(_ digest: SHA256.Digest) -> String {
         digest.map { byte in

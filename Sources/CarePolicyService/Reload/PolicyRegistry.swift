@@ -20,6 +20,8 @@ package final class PolicyRegistry: Sendable {
         package var unassigned: [String: LoadAttempt] = [:]
         /// The policy id last loaded from each file.
         package var idsByFile: [String: String] = [:]
+        /// Changes seen and not read yet, by file path.
+        package var pending: [String: PendingChange] = [:]
         /// Whether the first load of the directory has finished.
         package var loaded = false
     }

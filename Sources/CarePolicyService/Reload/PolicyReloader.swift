@@ -1,18 +1,18 @@
 import CarePolicy
 import Foundation
 import Logging
-import PolicyModel
-import PolicyCompiler
-import PolicyAnalysis
-import PolicyRuntime
-import RecordFormats
-import PolicyBatch
 
 /// Reads the policy directory, checks and compiles every policy file, and swaps the
-/// good ones into the registry at once. A file with errors is refused: its
-/// diagnostics are logged and kept for `GET /v1/policies/{id}/status`, and the last
-/// good version of that policy keeps serving. One reload at a time (an actor), always
-/// on a task of its own, never on a request's.
+/// good ones into the registry at once. Only complete files are read: a changed file
+/// waits until no writer holds it open and it has settled (`ReloadSchedule`); until
+/// then the version served from it keeps serving. A file with errors, one that drops a
+/// public name without a new version (`PolicyInterface`), or one that takes longer than
+/// the deadline to check is refused: its diagnostics are logged and kept for
+/// `GET /v1/policies/{id}/status`, and the last good version keeps serving.
+///
+/// One reload at a time (an actor with a turn); each file is checked on a thread of its
+/// own and waited for at most the deadline (`DeadlineRun`), so neither the watcher nor a
+/// request nor shutdown ever waits on a file for longer.
 package actor PolicyReloader {
     /// What one reload did.
     package struct Summary: Sendable {
@@ -21,132 +21,118 @@ package actor PolicyReloader {
         package var removed: [String] = []
         /// Files refused, with their errors.
         package var refused: [(file: String, policy: String?, diagnostics: [Diagnostic])] = []
+        /// Changed files not read because a writer holds them open or they have not settled.
+        package var held: [String] = []
+    }
+
+    /// How reloads are timed: see `ServiceConfiguration`.
+    package struct Timing: Sendable {
+        package var interval: Duration = .seconds(1)
+        package var settle: Duration = .seconds(1)
+        package var maxWait: Duration = .seconds(10)
+        package var deadline: Duration = .seconds(10)
+        package var watchFileWrites = true
+
+        package init() {}
     }
 
     let directory: String
     let registry: PolicyRegistry
     let metrics: ServiceMetrics
     let logger: Logger
-    private var fingerprint: DirectoryFingerprint?
-    /// A changed directory seen once; it is loaded when the next poll sees it unchanged,
-    /// so a file caught halfway through being written is not even tried.
-    private var settling: DirectoryFingerprint?
+    let timing: Timing
+    var schedule: ReloadSchedule
+    let writes: FileWriteWatch?
+    private var lastRead: ContinuousClock.Instant?
+    /// Files whose text took longer than the deadline, with that text's hash: refused
+    /// without being tried again until they change or an admin reload asks.
+    var slow: [String: String] = [:]
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    package init(directory: String, registry: PolicyRegistry, metrics: ServiceMetrics, logger: Logger) {
+    package init(directory: String, registry: PolicyRegistry, metrics: ServiceMetrics, logger: Logger, timing: Timing = Timing()) {
         self.directory = directory
         self.registry = registry
         self.metrics = metrics
         self.logger = logger
+        self.timing = timing
+        schedule = ReloadSchedule(timing: .init(settle: timing.settle, maxWait: timing.maxWait))
+        writes = timing.watchFileWrites ? FileWriteWatch(directory: directory) : nil
     }
 
-    /// Reloads when some policy text changed since the last reload and has stayed the
-    /// same since the previous call (one poll interval); nil when nothing was reloaded.
+    /// One step of the watcher: hears of writes, reads the directory when something
+    /// changed, a change is pending or the poll interval has passed, and reloads when a
+    /// changed file is ready. Nil when nothing was reloaded (or another reload runs).
     @discardableResult
-    package func reloadIfChanged() -> Summary? {
-        let current = DirectoryFingerprint.read(directory)
-        if current == fingerprint {
-            settling = nil
+    package func tick() async -> Summary? {
+        guard !busy else { return nil }
+        let now = ContinuousClock.now
+        let heard = writes?.drain() ?? []
+        let due = lastRead.map { now >= $0 + timing.interval } ?? true
+        guard !heard.isEmpty || due || !schedule.changes.isEmpty else { return nil }
+        lastRead = now
+        guard let read = readDirectory() else { return nil }
+        schedule.observe(read.texts, at: now)
+        guard let plan = schedule.plan(writing: read.writing, at: now) else {
+            publishPending(writing: read.writing, reading: [], at: now)
             return nil
         }
-        if current != settling {
-            settling = current
-            return nil
-        }
-        settling = nil
-        return reload(current)
+        publishPending(writing: read.writing, reading: plan.ready, at: now)
+        await acquire()
+        defer { release() }
+        return await pass(read.texts, held: plan.held)
     }
 
-    /// Reads every policy file again, changed or not.
+    /// Reads every policy file again, changed or not, without waiting for changes to
+    /// settle (files a writer holds open are still held). Nil when cancelled.
     @discardableResult
-    package func reloadNow() -> Summary {
-        reload(DirectoryFingerprint.read(directory))
+    package func reloadNow() async -> Summary? {
+        await acquire()
+        defer { release() }
+        slow.removeAll()
+        _ = writes?.drain()
+        guard let read = readDirectory() else { return nil }
+        schedule.observe(read.texts, at: .now)
+        return await pass(read.texts, held: schedule.writingNow(read.writing))
     }
 
-    private func reload(_ current: DirectoryFingerprint) -> Summary {
-        fingerprint = current
-        let before = registry.snapshot
-        var after = PolicyRegistry.Snapshot()
-        after.loaded = true
-        var summary = Summary()
-        var fileOfID: [String: String] = [:]
-        for file in PolicyFiles.policyFiles(under: directory) {
-            let now = Date()
-            let fileHash = current.hashes[file]
-            switch load(file, claimed: fileOfID) {
-            case .success(let loaded):
-                let id = loaded.metadata.id
-                fileOfID[id] = file
-                after.idsByFile[file] = id
-                if let served = before.policies[id], served.metadata.contentHash == loaded.metadata.contentHash, served.metadata.file == file {
-                    after.policies[id] = served
-                    after.attempts[id] = LoadAttempt(outcome: .unchanged, file: file, at: now, hash: fileHash, diagnostics: [])
-                    summary.unchanged.append(id)
-                } else {
-                    after.policies[id] = ServedPolicy(policy: loaded, loadedAt: now)
-                    after.attempts[id] = LoadAttempt(outcome: .accepted, file: file, at: now, hash: fileHash, diagnostics: [])
-                    summary.accepted.append(id)
-                    metrics.reloaded(policy: id)
-                    logger.info("policy live", metadata: ["policy": "\(id)", "version": "\(loaded.metadata.version)",
-                                                          "hash": "\(loaded.metadata.contentHash)", "file": "\(file)"])
-                }
-            case .failure(let error):
-                let attempt = LoadAttempt(outcome: .refused, file: file, at: now, hash: fileHash, diagnostics: error.diagnostics)
-                let id = before.idsByFile[file]
-                summary.refused.append((file, id, error.diagnostics))
-                metrics.reloadFailed(policy: id ?? file)
-                if let id, let served = before.policies[id], fileOfID[id] == nil {
-                    fileOfID[id] = file
-                    after.idsByFile[file] = id
-                    after.policies[id] = served
-                    after.attempts[id] = attempt
-                    logger.error("policy file refused; the last good version keeps serving",
-                                 metadata: ["policy": "\(id)", "version": "\(served.metadata.version)", "file": "\(file)", "diagnostics": "\(error.rendered)"])
-                } else {
-                    after.unassigned[file] = attempt
-                    logger.error("policy file refused", metadata: ["file": "\(file)", "diagnostics": "\(error.rendered)"])
-                }
-            }
-        }
-        for id in before.policies.keys where after.policies[id] == nil {
-            summary.removed.append(id)
-            logger.warning("policy no longer served: its file is gone", metadata: ["policy": "\(id)"])
-        }
-        registry.update { $0 = after }
-        metrics.policiesServed(after.policies.count)
-        return summary
+    /// The directory's texts, and the files being written.
+    private struct DirectoryRead {
+        let texts: DirectoryFingerprint
+        let writing: Set<String>
     }
 
-    /// Why a file was not served: its diagnostics, and their rendering for the log.
-    struct Refusal: Error {
-        let diagnostics: [Diagnostic]
-        let rendered: String
-
-        init(_ error: PolicyLoadError) {
-            diagnostics = error.diagnostics.all
-            rendered = error.rendered
-        }
-
-        init(_ message: String, help: String) {
-            let diagnostic = Diagnostic.error(message, at: nil, help: help)
-            diagnostics = [diagnostic]
-            rendered = DiagnosticRenderer(sources: [:]).render(DiagnosticList([diagnostic]))
-        }
+    /// The directory as read now, counting as written any file that changed while it
+    /// was read; nil when inotify lost events meanwhile.
+    private func readDirectory() -> DirectoryRead? {
+        let texts = DirectoryFingerprint.read(directory)
+        guard let writes else { return DirectoryRead(texts: texts, writing: []) }
+        let during = writes.drain()
+        if during.contains(FileWriteWatch.lost) { return nil }
+        return DirectoryRead(texts: texts, writing: writes.writing.union(during))
     }
 
-    private func load(_ file: String, claimed: [String: String]) -> Result<LoadedPolicy, Refusal> {
-        let loaded: LoadedPolicy
-        do {
-            loaded = try LoadedPolicy.load(path: file, policyDirectory: directory)
-        } catch {
-            return .failure(Refusal(error))
+    /// Shows the changes not read yet in the registry (for `/status` and `/readyz`).
+    func publishPending(writing: Set<String>, reading: Set<String>, at now: ContinuousClock.Instant) {
+        let wallNow = Date()
+        var pending: [String: PendingChange] = [:]
+        for (file, change) in schedule.changes {
+            let waitingFor = reading.contains(file) ? "reading" : schedule.wait(file, writing: writing, at: now)?.rawValue ?? "reading"
+            let age = now - change.pendingSince
+            pending[file] = PendingChange(file: file, hash: change.hash,
+                                          since: wallNow.addingTimeInterval(-Double(age.components.seconds) - Double(age.components.attoseconds) / 1e18),
+                                          waitingFor: waitingFor)
         }
-        let id = loaded.metadata.id
-        if PolicyIdentifier(id) == nil {
-            return .failure(Refusal("policy id `\(id)` cannot be served over HTTP", help: "use \(PolicyIdentifier.rule)"))
-        }
-        if let other = claimed[id] {
-            return .failure(Refusal("policy id `\(id)` is already used by \(other)", help: "give each policy its own `id`"))
-        }
-        return .success(loaded)
+        if registry.snapshot.pending != pending { registry.update { $0.pending = pending } }
+    }
+
+    private func acquire() async {
+        while busy { await withCheckedContinuation { waiting.append($0) } }
+        busy = true
+    }
+
+    private func release() {
+        busy = false
+        if !waiting.isEmpty { waiting.removeFirst().resume() }
     }
 }

@@ -13,8 +13,24 @@ import PolicyBatch
 package struct ServedPolicy: Sendable {
     package let policy: LoadedPolicy
     package let loadedAt: Date
+    /// The SHA-256 of every file it was read from, by normalized path: a reload whose
+    /// directory still holds exactly these texts keeps this version without reading it.
+    package let sourceHashes: [String: String]
+
+    package init(policy: LoadedPolicy, loadedAt: Date) {
+        self.policy = policy
+        self.loadedAt = loadedAt
+        var hashes: [String: String] = [:]
+        for (path, text) in policy.sources { hashes[PolicyFiles.normalized(path)] = DirectoryFingerprint.hash(text) }
+        sourceHashes = hashes
+    }
 
     package var metadata: PolicyMetadata { policy.metadata }
+
+    /// Whether `texts` still holds every file this version was read from, none of them held.
+    func isCurrent(in texts: DirectoryFingerprint, held: Set<String>) -> Bool {
+        sourceHashes.allSatisfy { texts.hashes[$0.key] == $0.value && !held.contains($0.key) }
+    }
 }
 
 /// What happened the last time a policy file was read.
@@ -35,4 +51,16 @@ package struct LoadAttempt: Sendable {
     package let hash: String?
     /// The errors of a refused file.
     package let diagnostics: [Diagnostic]
+}
+
+/// A change to a policy file the service has seen and not read yet, and why it waits:
+/// `writing` (a writer holds the file open) or `settling` (it changed less than the
+/// settle period ago). Shown at `GET /v1/policies/{id}/status` under `pending`.
+package struct PendingChange: Sendable, Equatable {
+    package let file: String
+    /// The SHA-256 of the file's text now; nil when the file is gone.
+    package let hash: String?
+    /// When the file first differed from the text served.
+    package let since: Date
+    package let waitingFor: String
 }

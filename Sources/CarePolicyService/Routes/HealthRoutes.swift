@@ -27,6 +27,7 @@ struct HealthRoutes: RouteGroup {
                 ("status", .string(reasons.isEmpty ? "ready" : "not_ready")),
                 ("policies", .integer(Int64(snapshot.policies.count))),
                 ("refused_files", .array(refused.sorted().map { .string($0) })),
+                ("pending_files", .array(snapshot.pending.values.sorted { $0.file < $1.file }.map(PolicyJSON.pending))),
                 ("decision_log", .string(state.decisionLog == nil ? "off" : "on")),
                 ("reasons", .array(reasons)),
             ])

@@ -105,6 +105,15 @@ enum PolicyJSON {
         ])
     }
 
+    static func pending(_ change: PendingChange) -> JSONText.Node {
+        .object([
+            ("file", .string(change.file)),
+            ("file_sha256", change.hash.map { .string($0) } ?? .null),
+            ("since", .string(UTCTimestamp.text(change.since))),
+            ("waiting_for", .string(change.waitingFor)),
+        ])
+    }
+
     static func diagnostic(_ diagnostic: Diagnostic) -> JSONText.Node {
         var entries: [(String, JSONText.Node)] = [("severity", .string(diagnostic.severity.rawValue)), ("message", .string(diagnostic.message))]
         if let span = diagnostic.span {

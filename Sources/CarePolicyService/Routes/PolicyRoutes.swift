@@ -9,7 +9,8 @@ import RecordFormats
 import PolicyBatch
 
 /// `GET /v1/policies`, `GET /v1/policies/{id}` and `GET /v1/policies/{id}/status`:
-/// what is served, what a policy reads and decides, and the story of its file.
+/// what is served, what a policy reads and decides, and the story of its file (the last
+/// attempt to read it, and the changes seen and not read yet).
 struct PolicyRoutes: RouteGroup {
     func register(on router: Router<ServiceContext>, state: ServiceState) {
         router.get("/v1/policies") { _, _ in
@@ -32,6 +33,11 @@ struct PolicyRoutes: RouteGroup {
             var entries: [(String, JSONText.Node)] = [("id", .string(id))]
             entries.append(("serving", served.map(PolicyJSON.summary) ?? .null))
             entries.append(("last_attempt", PolicyJSON.attempt(attempt)))
+            // Changes to its file, or to a file it includes or extends, not read yet.
+            var files: Set<String> = [attempt.file]
+            if let served { files.formUnion(served.policy.sources.keys.map(PolicyFiles.normalized)) }
+            let pending = snapshot.pending.values.filter { files.contains($0.file) }.sorted { $0.file < $1.file }
+            entries.append(("pending", .array(pending.map(PolicyJSON.pending))))
             let headers = served.map { JSONResponse.policyHeaders($0.metadata) } ?? [:]
             return JSONResponse.make(.object(entries), headers: headers)
         }
