@@ -36,8 +36,12 @@ public struct PolicyComparison: Sendable {
 
     package let report: PolicyDiff.Report
     public let findings: [[Finding]]
+    package let old: CheckedPolicy
+    package let new: CheckedPolicy
 
     public init(old: LoadedPolicy, new: LoadedPolicy, decision: String? = nil, asOf date: CivilDate? = nil) throws(AnalysisError) {
+        self.old = old.checked
+        self.new = new.checked
         report = try PolicyDiff.compare(old.compiled, new.compiled, decision: decision, asOf: date)
         findings = report.periods.map { period in
             period.differences.map { Finding(difference: $0, observed: Self.observe($0, old: old, new: new)) }
@@ -62,54 +66,36 @@ public struct PolicyComparison: Sendable {
     }
 
     public var status: Status {
-        if !report.unmatchedDecisions.isEmpty || findings.joined().contains(where: { $0.confirmed || ($0.difference.exact && $0.observed == nil) }) {
+        if !report.unmatchedDecisions.isEmpty || !report.changes.isEmpty
+            || findings.joined().contains(where: { $0.confirmed || ($0.difference.exact && $0.observed == nil) }) {
             return .different
         }
         return findings.joined().isEmpty ? .equivalent : .undecided
     }
 
-    /// The differences for a reader: per decision, each region as a condition, the values
-    /// before and after, and an example person. Empty when the policies are equivalent.
-    public var text: String {
-        var lines = report.remarks.map { "note: " + $0 }
+    /// The differences for a policy officer, in Chinese: per period and decision, each region
+    /// in the policy's own terms, the values before and after, and an example person; then
+    /// the changes of the ledger, the approval steps and the programs. Empty when the
+    /// policies are equivalent.
+    public var text: String { text(english: false) }
+
+    /// The differences in Chinese, or in English with fact and value codes.
+    public func text(english: Bool) -> String {
+        let wording = DiffWording(english: english, old: old, new: new)
+        var lines = report.remarks.map { wording.note(english ? $0.english : $0.text) }
         var previous: String?
         let multiple = report.periods.count > 1
         for (period, periodFindings) in zip(report.periods, findings) {
-            let body = Self.render(periodFindings, examples: false)
+            let body = wording.render(periodFindings, examples: false)
             if body.isEmpty { continue }
             if multiple || report.periods.first?.until != nil {
-                lines.append(body == previous ? "\(period.description): the same as above" : "\(period.description):")
+                let name = english ? period.description : period.label
+                lines.append(body == previous ? wording.sameAsAbove(name) : name + wording.colon)
             }
-            if body != previous { lines.append(Self.render(periodFindings, examples: true)) }
+            if body != previous { lines.append(wording.render(periodFindings, examples: true)) }
             previous = body
         }
-        return lines.joined(separator: "\n")
-    }
-
-    package static func render(_ findings: [Finding], examples: Bool) -> String {
-        var lines: [String] = []
-        var decision: String?
-        for finding in findings {
-            let difference = finding.difference
-            if difference.decision != decision {
-                decision = difference.decision
-                lines.append("\(difference.decision):")
-            }
-            let change = "\(difference.old.text) → \(difference.new.text)"
-            lines.append("  \(difference.condition): \(change)")
-            if !difference.exact {
-                let why = difference.old.isOpen || difference.new.isOpen
-                    ? "the values are arithmetic on facts, so only where they differ exactly is not worked out"
-                    : "the region rests on a test between facts that the analysis treats as independent"
-                lines.append("    not exact: \(why); " + (finding.confirmed ? "this example does differ" : "no example was found that differs"))
-            }
-            guard examples, let example = difference.example else { continue }
-            var line = "    e.g. \(example.shown.isEmpty ? "any person" : example.json(onlyShown: true)) on \(example.date)"
-            if let observed = finding.observed, !difference.exact || observed.old != difference.old.text || observed.new != difference.new.text {
-                line += " (evaluates to \(observed.old) → \(observed.new))"
-            }
-            lines.append(line)
-        }
+        lines += wording.render(report.changes)
         return lines.joined(separator: "\n")
     }
 }

@@ -3,7 +3,8 @@ import PolicyCompiler
 
 /// Writes a region as a readable condition: with names (`age ≥ 70, subsistence = tekun,
 /// not children_in_district`) or with the policy's Chinese labels
-/// (`年龄（周岁） ≥ 70，社会救助类别为特困供养，有子女在本区居住：否`).
+/// (`年龄（周岁） ≥ 70，社会救助类别为特困供养，有子女在本区居住：否`); a region written with
+/// terms (`RegionText+Terms.swift`) reads `服务对象类别为无偿服务，享受政府购买服务由否变为是`.
 package struct RegionText: Sendable {
     package let space: FactSpace
     package let useLabels: Bool
@@ -47,7 +48,7 @@ package struct RegionText: Sendable {
         switch domain {
         case .flags(let bits):
             if case .test = subject { return bits == 0b10 ? name : (useLabels ? "非（\(name)）" : "not (\(name))") }
-            if useLabels { return name + (bits == 0b10 ? "：是" : "：否") }
+            if useLabels { return bits == 0b10 ? name : name + "：否" }
             return bits == 0b10 ? name : "not \(name)"
         case .cases(let bits):
             guard case .fact(let fact) = subject, case .enumeration(let enumType)? = space.input(named: fact)?.type else { return name }

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 import TestSupport
 
+/// One rate step written into `policies/anqing.yaml`: 8.00 → 10.00 from 2027-01-01.
+enum PolicyDiffRateStep {
+    static let before = "        source: 000 享受标准：\"由政府按每小时8元的标准负担\"\n  free_monthly_hours:"
+    static let after = "        source: 000 享受标准：\"由政府按每小时8元的标准负担\"\n      - from: 2027-01-01\n        value: 10.00\n  free_monthly_hours:"
+}
+
 /// `check` warnings and notes, `diff`, `explain --why-not` and the marked tree, run as a
 /// policy officer runs them.
 @Suite(.serialized) struct CLIAnalysisTests {
@@ -26,9 +32,9 @@ import TestSupport
         let result = try CommandRunner.run(["diff", "policies/dongxihu.yaml", "Tests/Fixtures/analysis_variants/dongxihu-volunteer-60-74.yaml"])
         #expect(result.status == 1)
         #expect(result.out == """
-        volunteer_eligible:
-          70 ≤ age ≤ 74, ability_level = 0: false → true
-            e.g. {"birth_date": "1955-03-21", "ability_level": 0} on 2025-03-21
+        volunteer_eligible（可加入互助养老员队伍）：
+          70 ≤ 年龄（周岁） ≤ 74，老年人能力等级 = 0：否 → 是
+            例：{"birth_date": "1955-03-21", "ability_level": 0}，评估日期 2025-03-21
 
         """)
     }
@@ -43,8 +49,68 @@ import TestSupport
         let result = try CommandRunner.run(["diff", "policies/anqing.yaml", "Tests/Fixtures/analysis_variants/anqing-rate-10.yaml",
                                             "--decision", "monthly_subsidy_cny", "--as-of", "2026-06-01"])
         #expect(result.status == 1)
-        #expect(result.out.contains("  age ≥ 70, subsistence = dibao, ability_level ≥ 2, not children_in_district, not child_caregiver_nearby: 160.00 → 200.00\n"
-            + #"    e.g. {"birth_date": "1956-06-01", "subsistence": "dibao", "ability_level": 2, "children_in_district": false, "child_caregiver_nearby": false} on 2026-06-01"#))
+        #expect(result.out.hasPrefix("monthly_subsidy_cny（每月政府补贴金额（元））：\n  每月政府购买服务小时数为20：160.00 → 200.00\n"
+            + #"    例：{"birth_date": "1956-06-01", "residence": "rural", "subsistence": "marginal", "children_in_district": false, "priority_care": true}，评估日期 2026-06-01"#))
+        #expect(!result.out.contains("注："))
+    }
+
+    @Test func diffWritesJSON() throws {
+        let result = try CommandRunner.run(["diff", "policies/dongxihu.yaml", "Tests/Fixtures/analysis_variants/dongxihu-volunteer-60-74.yaml", "--format", "json"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect(object["equivalent"] as? Bool == false)
+        let decisions = try #require(object["decisions"] as? [String: [[String: Any]]])
+        #expect(Set(decisions.keys) == ["mutual_aid_recipient", "mutual_aid_categories", "volunteer_eligible"])
+        #expect(decisions["mutual_aid_recipient"]?.isEmpty == true)
+        let region = try #require(decisions["volunteer_eligible"]?.first)
+        #expect(Set(region.keys) == ["when", "from", "to", "before", "after", "exact", "example", "example_as_of"])
+        #expect(region["when"] as? String == "70 ≤ 年龄（周岁） ≤ 74，老年人能力等级 = 0")
+        #expect(region["before"] as? Bool == false && region["after"] as? Bool == true)
+        #expect(region["to"] is NSNull)
+        #expect(region["example_as_of"] as? String == "2025-03-21")
+        let example = try #require(region["example"] as? [String: Any])
+        #expect(example["birth_date"] as? String == "1955-03-21" && example["ability_level"] as? Int == 0)
+    }
+
+    /// OLD at a git revision, with its include read at that revision: a repository made
+    /// for the test, whose working copy raises the hourly rate from 2027.
+    @Test func diffAgainstAGitRevision() throws {
+        let folder = try PolicyFolder(copying: ["anqing.yaml"])
+        func git(_ arguments: [String]) throws {
+            let result = try ChildProcess.run("/usr/bin/env", ["git", "-c", "user.name=test", "-c", "user.email=test@example.com"] + arguments, directory: folder.root)
+            #expect(result.status == 0, "git \(arguments): \(String(decoding: result.err, as: UTF8.self))")
+        }
+        try git(["init", "-q"])
+        try git(["add", "."])
+        try git(["commit", "-q", "-m", "anqing 2026.1"])
+        try git(["tag", "v2026.1"])
+        let path = folder.policies + "/anqing.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try folder.write(path, text.replacingOccurrences(of: PolicyDiffRateStep.before, with: PolicyDiffRateStep.after))
+        // The shared file moves on after the tag: the revision must read its own copy.
+        try folder.write(folder.policies + "/common/person.yaml", try String(contentsOfFile: folder.policies + "/common/person.yaml", encoding: .utf8) + "\n")
+        for old in ["HEAD:policies/anqing.yaml", "v2026.1:policies/anqing.yaml"] {
+            let result = try ChildProcess.run(ChildProcess.carepolicy, ["diff", old, "policies/anqing.yaml", "--decision", "monthly_subsidy_cny"], directory: folder.root)
+            let out = String(decoding: result.out, as: UTF8.self)
+            #expect(result.status == 1, "\(String(decoding: result.err, as: UTF8.self))")
+            #expect(out.hasPrefix("自 2027-01-01 起：\nmonthly_subsidy_cny（每月政府补贴金额（元））：\n  每月政府购买服务小时数为20：160.00 → 200.00\n"))
+        }
+        let unchanged = try ChildProcess.run(ChildProcess.carepolicy, ["diff", "HEAD:policies/anqing.yaml", "HEAD:policies/anqing.yaml"], directory: folder.root)
+        #expect(unchanged.status == 0)
+        let missing = try ChildProcess.run(ChildProcess.carepolicy, ["diff", "v2025.9:policies/anqing.yaml", "policies/anqing.yaml"], directory: folder.root)
+        #expect(missing.status == 2)
+        #expect(String(decoding: missing.err, as: UTF8.self).contains("cannot read `v2025.9:policies/anqing.yaml`: `v2025.9` is not a commit"))
+    }
+
+    /// A saved copy outside `policies/` resolves its include from NEW's policy directory.
+    @Test func diffAgainstASavedCopy() throws {
+        let folder = try PolicyFolder(copying: ["anqing.yaml"])
+        let text = try String(contentsOfFile: folder.policies + "/anqing.yaml", encoding: .utf8)
+        let saved = try folder.write(folder.root + "/saved-anqing.yaml", text)
+        try folder.write("anqing.yaml", text.replacingOccurrences(of: PolicyDiffRateStep.before, with: PolicyDiffRateStep.after))
+        let result = try ChildProcess.run(ChildProcess.carepolicy, ["diff", saved, folder.policies + "/anqing.yaml", "--decision", "monthly_subsidy_cny"], directory: folder.root)
+        #expect(result.status == 1, "\(String(decoding: result.err, as: UTF8.self))")
+        #expect(String(decoding: result.out, as: UTF8.self).contains("  每月政府购买服务小时数为10：80.00 → 100.00\n"))
     }
 
     @Test func diffRefusesAnUnknownDecisionWithExitTwo() throws {

@@ -49,7 +49,7 @@ import RecordFormats
             for decision in ["kind", "amount", "tags"] {
                 let a = Self.outcome(before, facts, date, decision), b = Self.outcome(after, facts, date, decision)
                 guard a != b else { continue }
-                let covered = period.1.contains { $0.difference.decision == decision && $0.difference.region.contains(named, on: date, in: space) }
+                let covered = period.1.contains { $0.difference.decision == decision && $0.difference.contains(named, on: date, in: space) }
                 #expect(covered, "seed \(seed): person \(number) on \(date) gets \(decision) \(a) → \(b) outside every region\n\(comparison.text)")
             }
         }
