@@ -43,14 +43,19 @@ package struct EvaluationCounts: Sendable, Equatable {
 package final class EvaluationSession {
     package let evaluator: PolicyEvaluator
     /// How each person so far was evaluated.
-    package private(set) var counts = EvaluationCounts()
-    package var frame: EvaluationFrame?
+    package var counts: EvaluationCounts { tally }
+    // The stored state below is internal, not `package`: a stored property of a class that
+    // other modules can see keeps a dynamic exclusivity check (swift_beginAccess) on every
+    // access, which whole-module optimisation can only remove when the module sees every
+    // access. That cost 3x on the flat path (docs/performance.md, issue 12).
+    var tally = EvaluationCounts()
+    var frame: EvaluationFrame?
     /// One machine per period with a flat program, made when first needed.
-    package var machines: [FlatMachine?]
+    var machines: [FlatMachine?]
     /// The machine of the last `evaluate`, when it ran there (nil: on the trees' frame).
-    package var lastFlat: FlatMachine?
+    var lastFlat: FlatMachine?
     /// The last person and date, for a definition asked after a flat run.
-    package var last: (facts: Facts, date: CivilDate)?
+    var last: (facts: Facts, date: CivilDate)?
 
     package init(_ evaluator: PolicyEvaluator) {
         self.evaluator = evaluator
@@ -82,14 +87,14 @@ package final class EvaluationSession {
         } catch {
             return nil
         }
-        counts.fast += 1
+        tally.fast += 1
         return machine
     }
 
     /// The general way: every decision for decoded facts on `date`, on the flat machine where
     /// it can, else on the trees (or the reference interpreter, when that is the engine).
     package func evaluate(_ facts: Facts, on date: CivilDate) throws(EvaluationError) -> Evaluation {
-        counts.general += 1
+        tally.general += 1
         try evaluator.checkInForce(on: date)
         if let machine = flatMachine(on: date) {
             machine.program.layout.encode(facts.values, into: machine.facts)
@@ -102,7 +107,7 @@ package final class EvaluationSession {
                 // The trees locate the fault.
             }
         }
-        counts.trees += 1
+        tally.trees += 1
         lastFlat = nil
         try evaluator.checkDates(facts, on: date)
         let policy = evaluator.policy

@@ -30,7 +30,7 @@ extension WhatIfAnalysis {
         package let variantKinds: [FlatKind]
         package let dimensions: [(source: Grouping.Dimension.Source, width: Int64, kind: FlatKind?)]
         package let key: UnsafeMutablePointer<Int64>
-        package var counter: SignatureCounter
+        var counter: SignatureCounter
 
         /// Per column: the record field it compares, if any.
         package let fields: [Int?]
@@ -104,7 +104,7 @@ extension WhatIfAnalysis {
         deinit { key.deallocate() }
 
         /// Where the last person's id is in its line (nil without an id column).
-        package var lastID: Range<Int>?
+        var lastID: Range<Int>?
 
         /// The last person's rows of `changed.csv` (line, id, decision, before, after for each
         /// changed decision), as the general way writes them without traces.

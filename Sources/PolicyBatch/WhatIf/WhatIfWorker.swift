@@ -26,8 +26,8 @@ extension WhatIfAnalysis {
         package let context: Context
         package let baselineSession: EvaluationSession
         package let variantSession: EvaluationSession
-        package var scratch = RecordDecoder.Scratch()
-        package var changed: [Bool]
+        var scratch = RecordDecoder.Scratch()
+        var changed: [Bool]
         package let flat: FlatPath?
 
         package init(_ context: Context) {

@@ -31,9 +31,9 @@ package final class LineChunkReader {
     package let file: UnsafeMutablePointer<FILE>
     package let ownsFile: Bool
     package let blockSize: Int
-    package var pending: [UInt8] = []
-    package var nextLine = 1
-    package var atEnd = false
+    var pending: [UInt8] = []
+    var nextLine = 1
+    var atEnd = false
     /// Bytes read so far.
     package private(set) var bytesRead = 0
     /// The file's size when it is a regular file (for progress), else nil.
