@@ -19,8 +19,12 @@ extension RegionText {
                mask.nonzeroBitCount == 1, other.nonzeroBitCount == 1 {
                 let partnerTerm = vocabulary.terms[partner]
                 let a = mask.trailingZeroBitCount, b = other.trailingZeroBitCount
-                decisions.append(useLabels ? "\(term.label)由\(term.valueLabel(a))变为\(partnerTerm.valueLabel(b))"
-                                           : "\(term.name): \(term.valueCode(a)) → \(partnerTerm.valueCode(b))")
+                if term.values[a] == partnerTerm.values[b] {
+                    decisions.append(phrase(term, mask, side: .both) + (useLabels ? "（新旧政策相同）" : " in both"))
+                } else {
+                    decisions.append(useLabels ? "\(term.label)由\(term.valueLabel(a))变为\(partnerTerm.valueLabel(b))"
+                                               : "\(term.name): \(term.valueCode(a)) → \(partnerTerm.valueCode(b))")
+                }
                 done.insert(partner)
                 continue
             }
@@ -34,11 +38,11 @@ extension RegionText {
 
     /// One term with its allowed values: `空巢老人`, `三无老人：否`, `服务对象类别为无偿服务、低偿服务之一`,
     /// `原政策下享受政府购买服务：否`.
-    package func phrase(_ term: RegionTerm, _ mask: UInt64) -> String {
+    package func phrase(_ term: RegionTerm, _ mask: UInt64, side written: RegionTerm.Side? = nil) -> String {
         let inside = term.values.indices.filter { mask & (UInt64(1) << UInt64($0)) != 0 }
         let outside = term.values.indices.filter { mask & (UInt64(1) << UInt64($0)) == 0 }
         let side: String
-        switch term.side {
+        switch written ?? term.side {
         case .both: side = ""
         case .old: side = useLabels ? "原政策下" : "old "
         case .new: side = useLabels ? "新政策下" : "new "

@@ -22,9 +22,9 @@ package enum TermCover {
         guard !target.isEmpty else { return [] }
         var grown: [TermRegion] = []
         var reached: [Region] = []
-        for region in RegionCover.simplify(target, in: space) {
-            for seed in cells(of: region, vocabulary) {
-                if !reached.isEmpty, vocabulary.meaning(seed).allSatisfy({ RegionCover.covered($0, by: reached, in: space) }) { continue }
+        for region in RegionMerger.merge(target, in: space) {
+            for (seed, persons) in cells(of: region, vocabulary) {
+                if !reached.isEmpty, persons.allSatisfy({ RegionCover.covered($0, by: reached, in: space) }) { continue }
                 let region = grow(seed, within: target, vocabulary)
                 grown.append(region)
                 reached += vocabulary.meaning(region)
@@ -33,18 +33,20 @@ package enum TermCover {
         return merged(pruned(grown, vocabulary), vocabulary)
     }
 
-    /// The region cut by the value of every term, leaving out empty cells.
-    static func cells(of region: Region, _ vocabulary: TermVocabulary) -> [TermRegion] {
-        var cells = [TermRegion(facts: region)]
+    /// The region cut by the value of every term, leaving out empty cells; each cell with its persons.
+    static func cells(of region: Region, _ vocabulary: TermVocabulary) -> [(TermRegion, [Region])] {
+        var cells = [(TermRegion(facts: region), [region])]
         for index in vocabulary.terms.indices {
-            var next: [TermRegion] = []
-            for cell in cells {
-                let parts = vocabulary.terms[index].values.indices.compactMap { value -> TermRegion? in
-                    var part = cell
-                    part.terms[index] = UInt64(1) << UInt64(value)
-                    return vocabulary.meaning(part).isEmpty ? nil : part
+            var next: [(TermRegion, [Region])] = []
+            for (cell, persons) in cells {
+                for value in vocabulary.terms[index].values.indices {
+                    let bit = UInt64(1) << UInt64(value)
+                    let part = vocabulary.restrict(persons, index, bit)
+                    if part.isEmpty { continue }
+                    var described = cell
+                    described.terms[index] = bit
+                    next.append((described, part))
                 }
-                next += parts
             }
             if next.count > maximumCells { break }
             cells = next

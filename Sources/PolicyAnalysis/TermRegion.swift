@@ -28,6 +28,7 @@ package final class TermVocabulary {
     package let space: FactSpace
     package let terms: [RegionTerm]
     var unions: [Int: [UInt64: [Region]]] = [:]
+    var meanings: [TermRegion: [Region]] = [:]
 
     package init(space: FactSpace, terms: [RegionTerm]) {
         self.space = space
@@ -54,6 +55,13 @@ package final class TermVocabulary {
 
     /// The persons of a described region, as fact regions (disjoint when `facts` is one region).
     package func meaning(_ region: TermRegion) -> [Region] {
+        if let known = meanings[region] { return known }
+        let result = computeMeaning(region)
+        meanings[region] = result
+        return result
+    }
+
+    func computeMeaning(_ region: TermRegion) -> [Region] {
         var result = [region.facts]
         for index in region.termIndices {
             let allowed = regions(index, region.terms[index]!)
@@ -61,6 +69,12 @@ package final class TermVocabulary {
             if result.isEmpty { return [] }
         }
         return result
+    }
+
+    /// The persons of `meaning` (the persons of a region) for whom term `index` takes a value of `mask`.
+    package func restrict(_ meaning: [Region], _ index: Int, _ mask: UInt64) -> [Region] {
+        let allowed = regions(index, mask)
+        return meaning.flatMap { part in allowed.compactMap { part.intersection($0, in: space) } }
     }
 
     /// Whether every person of `region` is in `target`.

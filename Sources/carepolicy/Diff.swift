@@ -27,7 +27,7 @@ struct Diff: ParsableCommand {
     @Argument(help: "The old policy: a file, or a git revision `REV:path` such as `HEAD:policies/anqing.yaml`.")
     var old: String
 
-    @Argument(help: "The new policy file.")
+    @Argument(help: "The new policy: a file, or a git revision `REV:path`.")
     var new: String
 
     @Option(help: "Only this decision (default: every public decision).")
@@ -36,7 +36,7 @@ struct Diff: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Compare from this date to the end of its period only (default: every period both are in force).")
     var asOf: String?
 
-    @Option(help: "Output format: text (for reading) or json.")
+    @Option(help: "How to write the report: text for reading, json for programs.")
     var format: DiffFormat = .text
 
     @Option(name: .customLong("policy-dir"), help: "The policy directory a saved copy resolves its includes from (default: the other file's).")

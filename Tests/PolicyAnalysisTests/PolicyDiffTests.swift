@@ -7,6 +7,7 @@ import PolicyCompiler
 import PolicyAnalysis
 import PolicyRuntime
 import RecordFormats
+import PolicySimulation
 
 /// `diff` between Anqing, Dongxihu and variants written as fixtures: the exact regions,
 /// values and examples, each example evaluated under both policies.
@@ -168,5 +169,50 @@ import RecordFormats
         #expect(comparison.text == "注：2030-12-31 之后只有一项政策生效，这些日期未作比较")
         #expect(comparison.text(english: true) == "note: only one policy is in force after 2030-12-31; those dates are not compared")
         #expect(comparison.findings.joined().isEmpty)
+    }
+
+    /// Two rules moved at once: decisions that change themselves read as changes (`由…变为…`),
+    /// on one side (`原政策下`, `新政策下`), or the same in both; every example confirms its region.
+    @Test func decisionsThatChangeReadAsChanges() throws {
+        let (base, edited, _) = try Self.edited([
+            ("when: [age >= 70, residence == urban, three_nos]", "when: [age >= 65, three_nos]"),
+            ("          - age >= 70\n          - subsistence in [dibao, marginal]", "          - age >= 65\n          - subsistence in [dibao, marginal]"),
+        ])
+        let comparison = try PolicyComparison(old: base, new: edited)
+        let hours = comparison.findings.joined().filter { $0.difference.decision == "monthly_hours" }
+        #expect(hours.map { "\($0.difference.condition): \($0.difference.old) → \($0.difference.new)" } == [
+            "服务对象类别由有偿服务变为无偿服务，新政策下享受政府购买服务: 0 → 20",
+            "原政策下服务对象类别为无偿服务、低偿服务之一，新政策下服务对象类别为无偿服务，享受政府购买服务由否变为是: 0 → 20",
+            "服务对象类别为低偿服务（新旧政策相同），享受政府购买服务由否变为是: 0 → 10",
+            "服务对象类别由低偿服务变为无偿服务，原政策下享受政府购买服务: 10 → 20",
+        ])
+        #expect(hours[2].difference.conditionCodes == "service_tier = low_cost in both, gov_purchase_eligible: false → true")
+        #expect(comparison.findings.joined().filter { $0.difference.decision == "monthly_subsidy_cny" }.map(\.difference.condition) == [
+            "每月政府购买服务小时数由0变为20", "每月政府购买服务小时数由0变为10", "每月政府购买服务小时数由10变为20",
+        ])
+        for finding in comparison.findings.joined() {
+            #expect(finding.difference.exact)
+            #expect(finding.observed?.old == finding.difference.old.text && finding.observed?.new == finding.difference.new.text, "\(finding.difference.condition)")
+        }
+        // And every person whose value changes is in a region with those two values.
+        var generator = SeededGenerator(seed: 13)
+        let persons = RandomPersons(policy: base.checked)
+        let date = CivilDate("2026-06-01")!
+        let space = try FactSpace(policies: [base.checked, edited.checked], from: comparison.report.periods[0].from, until: comparison.report.periods[0].until)
+        var changed = 0
+        for number in 0..<400 {
+            let facts = persons.person(number: number, on: date, using: &generator)
+            let named = Dictionary(uniqueKeysWithValues: zip(base.checked.inputs.map(\.name), facts.values))
+            for decision in comparison.report.compared {
+                let a = DiffPropertyTests.outcome(base, facts, date, decision), b = DiffPropertyTests.outcome(edited, facts, date, decision)
+                guard a != b else { continue }
+                changed += 1
+                let covered = comparison.findings[0].contains {
+                    $0.difference.decision == decision && $0.difference.old.text == a && $0.difference.new.text == b && $0.difference.contains(named, on: date, in: space)
+                }
+                #expect(covered, "person \(number): \(decision) \(a) → \(b) is in no region")
+            }
+        }
+        #expect(changed > 0)
     }
 }
