@@ -18,7 +18,9 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Admin endpoints (reload, upload) need CAREPOLICY_ADMIN_TOKEN in the environment; clients send it as
             `Authorization: Bearer TOKEN`. With --hash-person-ids the decision log stores HMAC-SHA256(CAREPOLICY_LOG_KEY, id)
-            instead of each person's id. See docs/http-api.md.
+            instead of each person's id. Slow and idle clients are cut off (--header-timeout, --body-timeout, --idle-timeout) and
+            at most --max-connections are served at once; one record (an evaluate body, a batch record) is at most --max-record-bytes.
+            See docs/http-api.md and docs/operations.md.
             """)
 
     @Option(help: "The policy directory, watched for changes.")
