@@ -178,9 +178,9 @@ struct RecordLimitCommandTests {
     func aRecordTooLargeForMemoryIsAnErrorRowNotATrap(command: Command) throws {
         let directory = ScaleTestFiles.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let hugeBytes = 400 << 20
+        let hugeBytes = 200 << 20
         let input = try Self.fileWithAHugeLine(in: directory, hugeBytes: hugeBytes)
-        let limitKiB = 800 << 10
+        let limitKiB = 500 << 10
         let run = try MeasuredProcess.run("/bin/sh", ["-c", "ulimit -v \(limitKiB) && exec \"$0\" \"$@\"", ChildProcess.carepolicy]
                                           + Self.arguments(command, input: input, directory: directory, extra: ["--max-record-bytes", "\(1 << 30)"]),
                                           output: directory + "/stdout", errors: directory + "/stderr")
