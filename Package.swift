@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // The HTTP service (CarePolicyService) only: Hummingbird, its lifecycle and logging, metrics, the decision log.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already there under Hummingbird; named for the service's connection handlers (timeouts, the connection limit).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.25.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -52,6 +55,9 @@ let package = Package(
         .target(name: "CarePolicyService", dependencies: [
             "CarePolicy", "PolicyModel", "PolicyCompiler", "PolicyAnalysis", "PolicyRuntime", "RecordFormats", "PolicyBatch", "PolicyCompliance",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),

@@ -27,10 +27,12 @@ package func buildApplication(
     let router = Router(context: ServiceContext.self)
     router.add(middleware: ServiceMiddleware(metrics: state.metrics))
     for group in RouteGroups.all { group.register(on: router, state: state) }
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     var services: [any Service] = [PolicyWatcher(reloader: state.reloader, interval: configuration.reloadInterval)]
     if let log = state.decisionLog { services.append(log) }
     return Application(
         router: router,
+        server: GuardedHTTP1Channel.server(limits: configuration.connections),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "carepolicy"),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port) },

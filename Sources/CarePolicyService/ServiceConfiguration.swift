@@ -41,6 +41,12 @@ package struct ServiceConfiguration: Sendable {
     package var watchFileWrites: Bool = true
     /// The largest request body, in bytes, for every endpoint but the batch one.
     package var maxBodyBytes: Int = 1 << 20
+    /// The largest record, in bytes: the body of `evaluate`, each record of
+    /// `evaluate-batch`, each elder and service record of `compliance`
+    /// (`--max-record-bytes`, as for the CLI's `eval`, `batch` and `whatif`).
+    package var maxRecordBytes: Int = RecordLimit.defaultBytes
+    /// Header, body and idle timeouts, and the most connections open at once.
+    package var connections = ConnectionLimits()
     /// The largest body of an `evaluate-batch` request, in bytes.
     package var maxBatchBodyBytes: Int = 64 << 20
     /// The most records in one `evaluate-batch` request.

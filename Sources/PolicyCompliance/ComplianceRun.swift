@@ -61,9 +61,11 @@ package struct ComplianceRun: Sendable {
         return compliance
     }
 
-    /// Judges the records of a JSON Lines file (or standard input, `-`), streamed on `workers` threads.
-    package func judge(recordsAt path: String, workers: Int, spotCheck: SpotCheckRequest? = nil) throws -> ComplianceReport {
-        let reader = try LineChunkReader(path: path)
+    /// Judges the records of a JSON Lines file (or standard input, `-`), streamed on `workers`
+    /// threads. A record longer than `recordLimit` bytes is refused, not read.
+    package func judge(recordsAt path: String, workers: Int, spotCheck: SpotCheckRequest? = nil,
+                       recordLimit: Int = RecordLimit.defaultBytes) throws -> ComplianceReport {
+        let reader = try LineChunkReader(path: path, recordLimit: recordLimit)
         let workerCount = max(1, workers)
         var states: [RecordWorker] = []
         var refused: [RefusedRecord] = []
@@ -80,18 +82,30 @@ package struct ComplianceRun: Sendable {
             counts.counted += result.counts.counted
             counts.refused += result.counts.refused
         })
+        if let failure = reader.failure { throw RecordFileError(failure) }
         let marks = states.first?.marks ?? newMarks()
         for worker in states.dropFirst() { marks.merge(worker.marks) }
         return try finish(marks: marks, refused: refused, counts: counts, workers: workerCount, spotCheck: spotCheck)
     }
 
     /// Judges records given as JSON values (a request body), numbered from 1 in `refused`.
-    package func judge(records: [JSONValue], spotCheck: SpotCheckRequest? = nil) throws(ComplianceError) -> ComplianceReport {
+    /// With `recordLimit`, a record longer than that (written as compact JSON) is refused.
+    package func judge(records: [JSONValue], spotCheck: SpotCheckRequest? = nil, recordLimit: Int? = nil) throws(ComplianceError) -> ComplianceReport {
         let marks = newMarks()
         var refused: [RefusedRecord] = []
         var counts = ComplianceReport.RecordCounts()
+        var text: [UInt8] = []
         for (index, record) in records.enumerated() {
             counts.read += 1
+            if let recordLimit {
+                text.removeAll(keepingCapacity: true)
+                record.write(into: &text)
+                if text.count > recordLimit {
+                    counts.refused += 1
+                    refused.append(RefusedRecord(line: index + 1, reason: RecordLimit.tooLarge(bytes: text.count, limit: recordLimit)))
+                    continue
+                }
+            }
             switch counter.count(record) {
             case .counted(let elder, let day, let requirements):
                 counts.counted += 1
@@ -171,7 +185,7 @@ final class RecordWorker: @unchecked Sendable {
 
     func process(_ chunk: LineChunkReader.Chunk) -> ChunkResult {
         var result = ChunkResult()
-        chunk.forEachLine { line, number in
+        chunk.forEachLine({ line, number in
             let outcome = reader?.read(line) ?? counter.count(line: line)
             switch outcome {
             case .blank:
@@ -186,7 +200,11 @@ final class RecordWorker: @unchecked Sendable {
                 break
             }
             result.counts.read += 1
-        }
+        }, tooLong: { skipped in
+            result.counts.read += 1
+            result.counts.refused += 1
+            result.refused.append(RefusedRecord(line: skipped.line, reason: skipped.message))
+        })
         return result
     }
 }

@@ -17,7 +17,9 @@ struct Batch: ParsableCommand {
         Memory stays the same whatever the input's size. A bad record becomes an error row (its line, \
         id and the field at fault) and the run goes on; the summary on standard error lists the first \
         errors. Exit status 1 when any record failed. A progress bar is shown when standard error is a \
-        terminal. CSV output: one column per public decision (list items joined by `|`), then `error`.
+        terminal. CSV output: one column per public decision (list items joined by `|`), then `error`; \
+        a text cell starting with =, +, -, @, tab or CR is written with a leading ' so that a spreadsheet \
+        does not run it. A record longer than --max-record-bytes gets an error row without being read.
         """)
 
     @Argument(help: "The policy file.")
@@ -41,11 +43,15 @@ struct Batch: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "csv or jsonl, when the input's name does not say.")
     var inputFormat: RecordFormat?
 
+    @Option(name: .customLong("max-record-bytes"), help: "The longest record (one line), in bytes; a longer one gets an error row without being read (default: 1 MiB).")
+    var maxRecordBytes: Int = RecordLimit.defaultBytes
+
     @Flag(help: "No summary on standard error.")
     var quiet = false
 
     func validate() throws {
         if workers < 1 { throw ValidationError("--workers must be 1 or more") }
+        if maxRecordBytes < 1 { throw ValidationError("--max-record-bytes must be 1 or more") }
     }
 
     func run() throws {
@@ -55,7 +61,7 @@ struct Batch: ParsableCommand {
         let summary: BatchSummary
         do {
             summary = try BatchEvaluation.run(loaded, input: input, output: out,
-                                              options: BatchOptions(asOf: date, workers: workers, inputFormat: inputFormat),
+                                              options: BatchOptions(asOf: date, workers: workers, inputFormat: inputFormat, recordLimit: maxRecordBytes),
                                               progress: bar.update)
         } catch {
             bar.finish()

@@ -46,11 +46,15 @@ struct Compliance: ParsableCommand {
     @Option(help: "Worker threads (the output is the same for any number).")
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("max-record-bytes"), help: "The longest record (one line of either file), in bytes; a longer one is refused without being read (default: 1 MiB).")
+    var maxRecordBytes: Int = RecordLimit.defaultBytes
+
     @Flag(help: "No summary on standard error.")
     var quiet = false
 
     func validate() throws {
         if workers < 1 { throw ValidationError("--workers must be 1 or more") }
+        if maxRecordBytes < 1 { throw ValidationError("--max-record-bytes must be 1 or more") }
         if let spotCheck, spotCheck < 0 { throw ValidationError("--spot-check must be 0 or more") }
         if (spotCheck == nil) != (seed == nil) { throw ValidationError("--spot-check and --seed go together: how many elders, and the seed of the draw") }
     }
@@ -68,15 +72,16 @@ struct Compliance: ParsableCommand {
         let result: ComplianceReport
         do {
             _ = try ComplianceRun.compliance(of: loaded.checked)
-            let source = try RecordSource(path: elders, format: nil, blockSize: 1 << 20)
+            let source = try RecordSource(path: elders, format: nil, blockSize: 1 << 20, recordLimit: maxRecordBytes)
             let (facts, problems) = try source.readAllFacts(for: loaded.checked)
             for problem in problems.prefix(20) {
-                Output.err("\(elders):\(problem.line): error: \(problem.id.map { "`\($0)`: " } ?? "")\(problem.error)")
+                Output.err("\(elders):\(problem.line): error: \(problem.id.map { "`\($0)`: " } ?? "")\(problem.message)")
             }
             if problems.count > 20 { Output.err("… and \(problems.count - 20) more elders with errors") }
             if !problems.isEmpty { throw ExitCode(1) }
             let run = try ComplianceRun(evaluator: loaded.evaluator, elders: facts, from: first, to: last)
-            result = try run.judge(recordsAt: records, workers: workers, spotCheck: spotCheck.map { SpotCheckRequest(count: $0, seed: seed ?? 0) })
+            result = try run.judge(recordsAt: records, workers: workers, spotCheck: spotCheck.map { SpotCheckRequest(count: $0, seed: seed ?? 0) },
+                                   recordLimit: maxRecordBytes)
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -16,7 +16,9 @@ struct Eval: ParsableCommand {
         discussion: """
         Output is JSON: the decisions of each person, with the input's `id`. For `.jsonl`, one line \
         per input line in the same order; a line with bad facts gives `{"line": N, "error": …}` and the \
-        run goes on (exit 1 at the end). `-` reads standard input (JSON Lines if it has several lines).
+        run goes on (exit 1 at the end). `-` reads standard input (JSON Lines if it has several lines). \
+        JSON Lines are answered as they are read; a record longer than --max-record-bytes gets an error \
+        row without being read.
         """)
 
     @Argument(help: "The policy file.")
@@ -37,41 +39,99 @@ struct Eval: ParsableCommand {
     @Option(help: "flat (default): the flat machine, the trees where it cannot; tree: the decision trees; reference: the rule-by-rule reference interpreter.")
     var engine: EvaluationEngine = .flat
 
+    @Option(name: .customLong("max-record-bytes"), help: "The longest record (a .json file, or one line), in bytes; a longer one is an error without being read (default: 1 MiB).")
+    var maxRecordBytes: Int = RecordLimit.defaultBytes
+
+    func validate() throws {
+        if maxRecordBytes < 1 { throw ValidationError("--max-record-bytes must be 1 or more") }
+    }
+
+    /// One record of the input: its text, or the line that was too long to read.
+    enum Record {
+        case text(String, line: Int)
+        case tooLong(SkippedLine)
+    }
+
     func run() throws {
         let date = try parseDate(asOf)
         let loaded = try loadPolicyOrExit(policy, engine: engine)
         let session = loaded.session()
-        let input = try readInput(facts)
-        let numbered = NumberedLines.nonBlank(input)
-        let isLines = facts.hasSuffix(".jsonl") || (facts == "-" && numbered.count > 1)
-        let lines: [(line: Int, text: String)] = isLines ? numbered : [(1, input)]
         var failures = 0
-        for (lineNumber, text) in lines {
-            do {
-                let facts = try loaded.decodeFacts(json: text)
-                let evaluation = try session.evaluate(facts, on: date)
-                let traces = explain || format == .text ? loaded.evaluator.trace(evaluation, facts: facts) : nil
-                switch format {
-                case .json:
-                    Output.out(JSONText.write(evaluation.json(policy: loaded.checked, traces: explain ? traces : nil), pretty: !isLines))
-                case .text:
-                    Output.out(ExplanationText.render(evaluation, traces: traces ?? [], policy: loaded.checked))
+        func emit(_ record: Record, lines isLines: Bool) {
+            switch record {
+            case .text(let text, let lineNumber):
+                do {
+                    let facts = try loaded.decodeFacts(json: text)
+                    let evaluation = try session.evaluate(facts, on: date)
+                    let traces = explain || format == .text ? loaded.evaluator.trace(evaluation, facts: facts) : nil
+                    switch format {
+                    case .json:
+                        Output.out(JSONText.write(evaluation.json(policy: loaded.checked, traces: explain ? traces : nil), pretty: !isLines))
+                    case .text:
+                        Output.out(ExplanationText.render(evaluation, traces: traces ?? [], policy: loaded.checked))
+                    }
+                } catch {
+                    failures += 1
+                    report(error.description, line: lineNumber, lines: isLines)
                 }
-            } catch {
+            case .tooLong(let skipped):
                 failures += 1
-                let where_ = isLines ? "line \(lineNumber): " : ""
-                Output.err("\(facts):\(where_.isEmpty ? "" : "\(lineNumber):") error: \(error)")
-                if isLines {
-                    Output.out(JSONText.write(.object([("line", .integer(Int64(lineNumber))), ("error", .string(error.description))])))
-                }
+                report(skipped.message, line: skipped.line, lines: isLines)
+            }
+        }
+        if facts.hasSuffix(".jsonl") || facts == "-" {
+            // Streamed: each line is answered as it is read, and a line over the limit is
+            // skipped without being kept. From standard input, one record alone is one
+            // person (pretty-printed); a second makes it JSON Lines.
+            let reader: LineChunkReader
+            do { reader = try LineChunkReader(path: facts, recordLimit: maxRecordBytes) } catch { throw ValidationError(error.description) }
+            var isLines = facts.hasSuffix(".jsonl")
+            var held: Record?
+            func take(_ record: Record) {
+                if isLines { return emit(record, lines: true) }
+                guard let first = held else { held = record; return }
+                isLines = true
+                held = nil
+                emit(first, lines: true)
+                emit(record, lines: true)
+            }
+            while let chunk = reader.next() {
+                chunk.forEachLine({ line, number in
+                    guard !NumberedLines.isBlank(line) else { return }
+                    take(.text(String(decoding: line, as: UTF8.self), line: number))
+                }, tooLong: { skipped in
+                    take(.tooLong(skipped))
+                })
+            }
+            if let first = held { emit(first, lines: false) }
+            if let failure = reader.failure {
+                Output.err("error: \(failure)")
+                failures += 1
+            }
+        } else {
+            if let text = try readSingle(facts) {
+                emit(.text(text, line: 1), lines: false)
+            } else {
+                failures += 1
             }
         }
         if failures > 0 { throw ExitCode(1) }
     }
 
-    func readInput(_ path: String) throws -> String {
-        if path == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    /// A located error on standard error, and for JSON Lines an error row in the output.
+    func report(_ message: String, line: Int, lines isLines: Bool) {
+        Output.err("\(facts):\(isLines ? "\(line):" : "") error: \(message)")
+        if isLines {
+            Output.out(JSONText.write(.object([("line", .integer(Int64(line))), ("error", .string(message))])))
+        }
+    }
+
+    /// A `.json` file of one person; nil (with the error reported) when it is over the
+    /// record limit, which is found without reading it.
+    func readSingle(_ path: String) throws -> String? {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxRecordBytes {
+            report(RecordLimit.tooLarge(bytes: size, limit: maxRecordBytes), line: 1, lines: false)
+            return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ValidationError("cannot read facts file `\(path)`")

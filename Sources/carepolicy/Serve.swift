@@ -18,7 +18,9 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Admin endpoints (reload, upload) need CAREPOLICY_ADMIN_TOKEN in the environment; clients send it as
             `Authorization: Bearer TOKEN`. With --hash-person-ids the decision log stores HMAC-SHA256(CAREPOLICY_LOG_KEY, id)
-            instead of each person's id. See docs/http-api.md.
+            instead of each person's id. Slow and idle clients are cut off (--header-timeout, --body-timeout, --idle-timeout) and
+            at most --max-connections are served at once; one record (an evaluate body, a batch record) is at most --max-record-bytes.
+            See docs/http-api.md and docs/operations.md.
             """)
 
     @Option(help: "The policy directory, watched for changes.")
@@ -60,6 +62,30 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("batch-parallelism"), help: "Tasks that share one evaluate-batch request (default: the number of cores).")
     var batchParallelism: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("max-record-bytes"), help: "The longest record, in bytes: an evaluate body, one record of evaluate-batch, one elder or service record of compliance.")
+    var maxRecordBytes: Int = RecordLimit.defaultBytes
+
+    @Option(name: .customLong("header-timeout"), help: "Seconds a client has to send a request's header, from its first byte (408 and closed after).")
+    var headerTimeout: Double = 10
+
+    @Option(name: .customLong("body-timeout"), help: "Seconds a client has to send a request's whole body, from the end of its header (408 and closed after).")
+    var bodyTimeout: Double = 30
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds an open connection may wait with no request before it is closed.")
+    var idleTimeout: Double = 60
+
+    @Option(name: .customLong("max-connections"), help: "Client connections open at once; one more is answered 503 and closed.")
+    var maxConnections: Int = 512
+
+    func validate() throws {
+        if maxRecordBytes < 1 { throw ValidationError("--max-record-bytes must be 1 or more") }
+        if maxConnections < 1 { throw ValidationError("--max-connections must be 1 or more") }
+        for (name, seconds) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)]
+        where !(seconds > 0 && seconds <= 86_400) {
+            throw ValidationError("\(name) must be a number of seconds above 0 (at most 86400), e.g. 10 or 0.5")
+        }
+    }
+
     func run() async throws {
         var configuration = ServiceConfiguration(policyDirectory: policies, dataDirectory: data)
         configuration.host = host
@@ -69,6 +95,11 @@ struct Serve: AsyncParsableCommand {
         configuration.reloadMaxWait = .milliseconds(max(reloadSettleMilliseconds, reloadMaxWaitMilliseconds))
         configuration.reloadDeadline = .milliseconds(max(10, reloadDeadlineMilliseconds))
         configuration.batchParallelism = max(1, batchParallelism)
+        configuration.maxRecordBytes = maxRecordBytes
+        configuration.connections.headerTimeout = .milliseconds(Int64((headerTimeout * 1000).rounded()))
+        configuration.connections.bodyTimeout = .milliseconds(Int64((bodyTimeout * 1000).rounded()))
+        configuration.connections.idleTimeout = .milliseconds(Int64((idleTimeout * 1000).rounded()))
+        configuration.connections.maxConnections = maxConnections
         configuration.adminToken = ProcessInfo.processInfo.environment["CAREPOLICY_ADMIN_TOKEN"]
         configuration.decisionLog = DecisionLogConfiguration(enabled: !noDecisionLog, personKey: try LogKey.personKey(hashPersonIDs),
                                                              droppedFields: Set(droppedFields))

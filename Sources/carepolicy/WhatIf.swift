@@ -51,8 +51,12 @@ struct WhatIf: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "csv or jsonl, when the input's name does not say.")
     var inputFormat: RecordFormat?
 
+    @Option(name: .customLong("max-record-bytes"), help: "The longest record (one line), in bytes; a longer one gets an error row without being read (default: 1 MiB).")
+    var maxRecordBytes: Int = RecordLimit.defaultBytes
+
     func validate() throws {
         if workers < 1 { throw ValidationError("--workers must be 1 or more") }
+        if maxRecordBytes < 1 { throw ValidationError("--max-record-bytes must be 1 or more") }
     }
 
     func run() throws {
@@ -64,7 +68,7 @@ struct WhatIf: ParsableCommand {
         let result: WhatIfReport
         do {
             result = try WhatIfAnalysis.run(baseline: base, variant: other, input: input, reportDirectory: report,
-                                            options: WhatIfOptions(asOf: date, workers: workers, by: names, traces: traces, inputFormat: inputFormat),
+                                            options: WhatIfOptions(asOf: date, workers: workers, by: names, traces: traces, inputFormat: inputFormat, recordLimit: maxRecordBytes),
                                             progress: bar.update)
         } catch {
             bar.finish()

@@ -37,6 +37,23 @@ import TestSupport
         #expect(html.contains("<tr><td class=\"t\">2025-Q1</td><td class=\"t\">SH-003、SH-004</td></tr>"))
     }
 
+    @Test("a service record over --max-record-bytes is refused unread; the others are judged")
+    func aRecordOverTheLimitIsRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carepolicy-compliance-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let records = try String(contentsOfFile: FixturePaths.packageRoot + "/docs/examples/compliance/records.jsonl", encoding: .utf8)
+        let long = #"{"elder":"SH-003","provider":"hl-01","provider_kind":"caregiver","kind":"chat","date":"2025-02-25","note":""#
+            + String(repeating: "n", count: 500) + #""}"#
+        try (long + "\n" + records).write(toFile: directory + "/records.jsonl", atomically: true, encoding: .utf8)
+        var arguments = Self.example
+        arguments[5] = directory + "/records.jsonl"
+        let result = try CommandRunner.run(arguments + ["--max-record-bytes", "400", "--workers", "2"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.err.contains("\(directory)/records.jsonl:1: refused: the record is \(long.utf8.count) bytes, more than the limit of 400 bytes (400 bytes); raise it with --max-record-bytes"))
+        #expect(result.err.contains("records.jsonl: 638 records, 634 counted, 4 refused;"))
+    }
+
     @Test("the report escapes every text from the files")
     func escapesTheReport() throws {
         let header = "id,birth_date,village,hukou_local,resides_local,residence,no_income_source,no_work_capacity,no_legal_supporter,subsistence,ability_level,"

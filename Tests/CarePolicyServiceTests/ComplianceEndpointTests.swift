@@ -41,6 +41,32 @@ struct ComplianceEndpointTests {
         }
     }
 
+    /// A service record or an elder over the record limit: the record is refused (and
+    /// the rest judged), the elder is 413.
+    @Test func aRecordOverTheRecordLimitIsRefusedAndAnElderOverItIs413() async throws {
+        let harness = try ServiceHarness { $0.maxRecordBytes = 600 }
+        defer { harness.remove() }
+        let long = #"{"elder":"e1","provider":"p1","provider_kind":"caregiver","kind":"knock","date":"2025-03-04","note":"\#(String(repeating: "n", count: 600))"}"#
+        try await harness.test { client in
+            let response = try await client.post("/v1/policies/sunhe/compliance", body("""
+            {"from": "2025-03-03", "to": "2025-03-09", "elders": [\(Self.elder("e1"))],
+             "records": [\(Self.record("e1", "caregiver", "knock", "2025-03-03")), \(long)]}
+            """))
+            #expect(response.status == .ok, "\(response.text)")
+            #expect(value(response.json, "elders", "e1", "requirements", "daily_knock", "met") as? Int == 1)
+            #expect(value(response.json, "refused", "0", "line") as? Int == 2)
+            #expect(value(response.json, "refused", "0", "reason") as? String
+                    == "the record is \(long.utf8.count) bytes, more than the limit of 600 bytes (600 bytes); raise it with --max-record-bytes")
+            let elder = Self.elder("e1", ["name": String(repeating: "e", count: 600)])
+            let refused = try await client.post("/v1/policies/sunhe/compliance", body("""
+            {"from": "2025-03-03", "to": "2025-03-09", "elders": [\(elder)], "records": []}
+            """))
+            #expect(refused.status == .contentTooLarge)
+            #expect(refused.errorCode == "record_too_large")
+            #expect(refused.errorField == "elders")
+        }
+    }
+
     @Test(arguments: [
         ("/v1/policies/anqing/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": [], "records": []}"#, 422, "no_compliance", nil),
         ("/v1/policies/nowhere/compliance", #"{"from": "2025-01-01", "to": "2025-01-31", "elders": [], "records": []}"#, 404, "unknown_policy", "id"),

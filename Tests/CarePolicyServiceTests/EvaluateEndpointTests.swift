@@ -125,16 +125,17 @@ struct EvaluateEndpointTests {
         }
     }
 
-    @Test func aBodyOverTheLimitIs413() async throws {
+    /// One person's body is one record: its limit is the record limit (`--max-record-bytes`).
+    @Test func aBodyOverTheRecordLimitIs413() async throws {
         let harness = try ServiceHarness() { configuration in
-            configuration.maxBodyBytes = 1024
+            configuration.maxRecordBytes = 1024
         }
         defer { harness.remove() }
         try await harness.test { client in
             let padding = String(repeating: " ", count: 2000)
             let response = try await client.post("/v1/policies/anqing/evaluate", body("{\"facts\": {}\(padding)}"))
             #expect(response.status == .contentTooLarge)
-            #expect(response.errorCode == "body_too_large")
+            #expect(response.errorCode == "record_too_large")
         }
     }
 

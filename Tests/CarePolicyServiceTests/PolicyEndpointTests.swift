@@ -84,13 +84,16 @@ struct PolicyEndpointTests {
         }
     }
 
-    @Test func anUnknownMethodIsAJSON404() async throws {
+    @Test func aMethodTheEndpointDoesNotTakeIsAJSON405WithAllow() async throws {
         let harness = try ServiceHarness()
         defer { harness.remove() }
         try await harness.test { client in
             let response = try await client.executeRequest(uri: "/v1/policies", method: .delete, headers: [:], body: nil)
-            #expect(response.status == .notFound)
-            #expect(response.text == #"{"error":{"code":"not_found","message":"no endpoint DELETE /v1/policies; see /openapi.json"}}"#)
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == "GET")
+            #expect(response.text == #"{"error":{"code":"method_not_allowed","message":"/v1/policies does not take DELETE; it takes GET"}}"#)
+            let nowhere = try await client.executeRequest(uri: "/v1/nowhere", method: .delete, headers: [:], body: nil)
+            #expect(nowhere.text == #"{"error":{"code":"not_found","message":"no endpoint DELETE /v1/nowhere; see /openapi.json"}}"#)
         }
     }
 }

@@ -114,6 +114,36 @@ import RecordFormats
         #expect(lines.last?.hasPrefix("{\"id\":\"P\u{FFFD}2\",\"decisions\":") == true)
     }
 
+    /// CSV results are safe to open in a spreadsheet: a text cell that would run as a
+    /// formula gets a leading `'`; numbers the engine writes stay numbers.
+    @Test func csvTextCellsThatLookLikeFormulasAreNeutralised() throws {
+        let directory = ScaleTestFiles.temporaryDirectory()
+        try PopulationGenerator(description: ScaleTestFiles.population, seed: 2).write(size: 3, to: directory + "/people.csv")
+        var lines = ScaleTestFiles.read(directory + "/people.csv").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (line, id) in [(1, "=1+2"), (2, "@SUM(A1)"), (3, "-5")] {
+            lines[line] = id + lines[line].drop { $0 != "," }
+        }
+        try lines.joined(separator: "\n").write(toFile: directory + "/formulas.csv", atomically: true, encoding: .utf8)
+        let summary = try BatchEvaluation.run(try anqing(), input: directory + "/formulas.csv", output: directory + "/out.csv",
+                                              options: BatchOptions(asOf: Self.date))
+        #expect(summary.evaluated == 3)
+        let rows = ScaleTestFiles.read(directory + "/out.csv").split(separator: "\n").map(String.init)
+        #expect(rows.count == 4)
+        #expect(rows[1].hasPrefix("'=1+2,"))
+        #expect(rows[2].hasPrefix("'@SUM(A1),"))
+        #expect(rows[3].hasPrefix("'-5,"))
+
+        let writer = ResultWriter(policy: try anqing().checked, format: .csv)
+        var cell: [UInt8] = []
+        writer.appendCSV(.integer(-5), field: writer.fields[0], type: .integer, to: &cell)
+        #expect(String(decoding: cell, as: UTF8.self) == "-5")
+        cell = []
+        WhatIfAnalysis.appendCell(.decimal(ExactDecimal("-12.50")!), type: .decimal, to: &cell)
+        cell.append(44)
+        WhatIfAnalysis.appendCell(.integer(-3), type: .integer, to: &cell)
+        #expect(String(decoding: cell, as: UTF8.self) == "-12.50,-3")
+    }
+
     @Test func aMalformedRowInTheMiddleBecomesAnErrorRowAndTheRunGoesOn() throws {
         let directory = ScaleTestFiles.temporaryDirectory()
         let summary = try BatchEvaluation.run(try anqing(), input: ScaleTestFiles.fixture("malformed.csv"), output: directory + "/out.jsonl",

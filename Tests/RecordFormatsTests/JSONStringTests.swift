@@ -81,6 +81,16 @@ import PolicyModel
         ("cr\r", "\"cr\r\""),
         ("tab\tstays", "tab\tstays"),
         ("a|b", "a|b"),
+        // A text cell a spreadsheet would run as a formula gets a leading `'` (OWASP).
+        ("=1+2", "'=1+2"),
+        ("+cmd", "'+cmd"),
+        ("-5", "'-5"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "\"'\rx\""),
+        ("=HYPERLINK(\"x\",\"y\")", "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""),
+        ("a=b", "a=b"),
+        ("安庆-城区", "安庆-城区"),
     ])
     func escapes(text: String, expected: String) {
         var bytes: [UInt8] = []
@@ -89,11 +99,17 @@ import PolicyModel
         #expect(CSVLine.escaped(text) == expected)
     }
 
-    /// What the escaper writes, the CSV reader reads back as one field.
-    @Test(arguments: ["a,b", "say \"hi\"", "\"", "\"\"", "x\"", "plain"])
+    /// A file written to be read back (a synthetic population) keeps such a cell as it is.
+    @Test func formulasAreKeptWhenAsked() {
+        #expect(CSVLine.escaped("=1+2", formulas: .keep) == "=1+2")
+        #expect(CSVLine.escaped("-a,b", formulas: .keep) == "\"-a,b\"")
+    }
+
+    /// What the escaper writes for a file read back, the CSV reader reads back as one field.
+    @Test(arguments: ["a,b", "say \"hi\"", "\"", "\"\"", "x\"", "plain", "=1+2", "-a,b"])
     func readsBack(text: String) {
         var bytes: [UInt8] = []
-        CSVLine.appendEscaped(text, to: &bytes)
+        CSVLine.appendEscaped(text, to: &bytes, formulas: .keep)
         bytes.withUnsafeBufferPointer { line in
             var fields: [CSVField] = []
             #expect(CSVLine.split(line, into: &fields))

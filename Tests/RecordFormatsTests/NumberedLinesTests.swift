@@ -36,7 +36,7 @@ import PolicyModel
         #expect(Self.lines("x\ny", firstLine: 41).map(\.0) == [41, 42])
         let chunk = LineChunkReader.Chunk(bytes: Array("x\r\n\ny".utf8), firstLine: 10, lineCount: 3)
         var numbers: [Int] = []
-        chunk.forEachLine { _, number in numbers.append(number) }
+        chunk.forEachLine({ _, number in numbers.append(number) }, tooLong: { _ in Issue.record("no line is over the limit") })
         #expect(numbers == [10, 11, 12])
     }
 

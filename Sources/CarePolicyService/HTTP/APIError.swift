@@ -62,6 +62,20 @@ extension APIError {
         APIError(.contentTooLarge, code: "body_too_large", message: "the request body is larger than \(limit) bytes; send fewer records per request")
     }
 
+    /// A body that is one record (an `evaluate` request) over the record limit.
+    static func recordBodyTooLarge(limit: Int) -> APIError {
+        APIError(.contentTooLarge, code: "record_too_large",
+                 message: "the request body is more than the record limit of \(limit) bytes (\(RecordLimit.describe(limit))); "
+                     + "one person's facts are far smaller — check what is sent, or raise the limit with `carepolicy serve --max-record-bytes`")
+    }
+
+    /// One record of a request (a batch record, an elder, a service record) over the record limit.
+    static func recordTooLarge(_ what: String, bytes: Int, limit: Int) -> APIError {
+        APIError(.contentTooLarge, code: "record_too_large",
+                 message: "\(what) is \(bytes) bytes, more than the record limit of \(limit) bytes (\(RecordLimit.describe(limit))); "
+                     + "raise it with `carepolicy serve --max-record-bytes`")
+    }
+
     static func invalidJSON(_ error: JSONSyntaxError) -> APIError {
         APIError(.badRequest, code: "invalid_json", message: "the body is not valid JSON: \(error.message)", line: error.line, column: error.column)
     }

@@ -8,20 +8,30 @@ import RecordFormats
 import PolicyBatch
 
 extension Request {
-    /// The whole body, refused with 413 when it is longer than `limit` bytes.
-    func collectBody(limit: Int) async throws -> ByteBuffer {
-        if let length = headers[.contentLength].flatMap(Int.init), length > limit { throw APIError.bodyTooLarge(limit: limit) }
+    /// The whole body, refused with 413 (`tooLarge`) when it is longer than `limit` bytes —
+    /// found from `Content-Length` before anything is read, or as soon as the body passes
+    /// the limit.
+    func collectBody(limit: Int, tooLarge: (Int) -> APIError = APIError.bodyTooLarge) async throws -> ByteBuffer {
+        if let length = headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge(limit) }
         do {
             return try await body.collect(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError.bodyTooLarge(limit: limit)
+            throw tooLarge(limit)
         }
     }
 
-    /// The body parsed as JSON (400 with line and column when it is not).
-    func jsonBody(limit: Int) async throws -> JSONValue {
-        let buffer = try await collectBody(limit: limit)
+    /// The body parsed as JSON (400 with line and column when it is not; 415 when the
+    /// request says it is something else).
+    func jsonBody(limit: Int, tooLarge: (Int) -> APIError = APIError.bodyTooLarge) async throws -> JSONValue {
+        let buffer = try await collectJSONBody(limit: limit, tooLarge: tooLarge)
         return try Request.parseJSON(buffer)
+    }
+
+    /// The whole body of a JSON request, unparsed: 415 first when `Content-Type` names
+    /// another media type, then 413 when it is longer than `limit` bytes.
+    func collectJSONBody(limit: Int, tooLarge: (Int) -> APIError = APIError.bodyTooLarge) async throws -> ByteBuffer {
+        try JSONMediaType.require(headers[.contentType])
+        return try await collectBody(limit: limit, tooLarge: tooLarge)
     }
 
     /// A collected body parsed as JSON (400 with line and column when it is not).

@@ -73,9 +73,7 @@ struct AdminRoutes: RouteGroup {
             throw APIError(.forbidden, code: "admin_disabled",
                            message: "admin actions are turned off; start the service with CAREPOLICY_ADMIN_TOKEN set to enable them")
         }
-        let given = request.headers[.authorization] ?? ""
-        let prefix = "Bearer "
-        let presented = given.hasPrefix(prefix) ? String(given.dropFirst(prefix.count)) : ""
+        let presented = BearerCredentials.token(in: request.headers[.authorization]) ?? ""
         // Compare digests, so the time taken says nothing about the token.
         guard SHA256.hash(data: Data(presented.utf8)) == SHA256.hash(data: Data(token.utf8)) else {
             var error = APIError(.unauthorized, code: "unauthorized", message: "this admin action needs `Authorization: Bearer TOKEN` with the service's admin token")

@@ -16,7 +16,7 @@ struct BatchEvaluationRoutes: RouteGroup {
     func register(on router: Router<ServiceContext>, state: ServiceState) {
         router.post("/v1/policies/:id/evaluate-batch") { request, context in
             let served = try state.servedPolicy(context.parameters.get("id"))
-            let buffer = try await request.collectBody(limit: state.configuration.maxBatchBodyBytes)
+            let buffer = try await request.collectJSONBody(limit: state.configuration.maxBatchBodyBytes)
             let records: BatchRecords
             let date: CivilDate
             if state.configuration.inPlaceBatch, let scan = buffer.withUnsafeReadableBytes({ BatchBodyScan.scan(BatchRecords.bytes($0)) }) {
@@ -41,10 +41,12 @@ struct BatchEvaluationRoutes: RouteGroup {
             let chunks = BatchChunk.split(records.count, into: state.configuration.batchParallelism)
             let policy = served.policy
             let logging = state.decisionLog != nil
+            // No record can be over the limit when the whole body is not.
+            let recordLimit = buffer.readableBytes > state.configuration.maxRecordBytes ? state.configuration.maxRecordBytes : nil
             let outputs = await withTaskGroup(of: (Int, BatchChunk.Output).self) { group in
                 for (number, range) in chunks.enumerated() {
                     group.addTask {
-                        (number, BatchChunk.evaluate(records, range, policy: policy, on: date, logging: logging))
+                        (number, BatchChunk.evaluate(records, range, policy: policy, on: date, logging: logging, recordLimit: recordLimit))
                     }
                 }
                 var outputs = [BatchChunk.Output?](repeating: nil, count: chunks.count)
@@ -105,14 +107,24 @@ enum BatchChunk {
     }
 
     /// Evaluates `records[range]`: in place on a flat machine where a record is plainly
-    /// valid and the policy has a flat form, the general way otherwise.
-    static func evaluate(_ records: BatchRecords, _ range: Range<Int>, policy: LoadedPolicy, on date: CivilDate, logging: Bool) -> Output {
+    /// valid and the policy has a flat form, the general way otherwise. A record longer
+    /// than `recordLimit` bytes gets an error (413 `record_too_large`) and is not read.
+    static func evaluate(_ records: BatchRecords, _ range: Range<Int>, policy: LoadedPolicy, on date: CivilDate, logging: Bool,
+                         recordLimit: Int? = nil) -> Output {
         var general = General(policy: policy, date: date, logging: logging)
         general.output.bytes.reserveCapacity(range.count * 256)
         switch records {
         case .parsed(let values):
             for index in range {
                 if index > range.lowerBound { general.output.bytes.append(44) }
+                if let recordLimit {
+                    var text: [UInt8] = []
+                    values[index].write(into: &text)
+                    if text.count > recordLimit {
+                        general.refuse(index: index, bytes: text.count, limit: recordLimit)
+                        continue
+                    }
+                }
                 general.evaluate(values[index], index: index)
             }
         case .inPlace(let buffer, let ranges):
@@ -124,6 +136,10 @@ enum BatchChunk {
                 let bytes = BatchRecords.bytes(raw)
                 for index in range {
                     if index > range.lowerBound { general.output.bytes.append(44) }
+                    if let recordLimit, ranges[index].count > recordLimit {
+                        general.refuse(index: index, bytes: ranges[index].count, limit: recordLimit)
+                        continue
+                    }
                     var id: Range<Int>?
                     if let reader, let writer, let machine = session.evaluateInPlace(on: date, reading: { machine in
                         guard case .facts(let found) = reader.read(bytes, ranges[index], into: machine.facts) else { return false }
@@ -180,6 +196,16 @@ enum BatchChunk {
             self.logging = logging
             session = EvaluationSession(policy.evaluator)
             publicDecisions = policy.checked.publicDecisionIndices
+        }
+
+        /// The error object of a record over the record limit, which is not read.
+        mutating func refuse(index: Int, bytes: Int, limit: Int) {
+            output.failed += 1
+            output.outcomes["record_too_large", default: 0] += 1
+            let apiError = APIError.recordTooLarge("record \(index)", bytes: bytes, limit: limit)
+            var entries: [(String, JSONText.Node)] = [("index", .integer(Int64(index))), ("status", .integer(Int64(apiError.status.code)))]
+            if case .object(let errorEntries) = apiError.json { entries.append(contentsOf: errorEntries) }
+            JSONText.write(.object(entries), into: &output.bytes)
         }
 
         mutating func evaluate(_ record: JSONValue, index: Int) {

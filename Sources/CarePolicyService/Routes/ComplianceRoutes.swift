@@ -11,7 +11,9 @@ import RecordFormats
 /// requirement, each group's summary, the refused records (each with its position in
 /// `records`, counted from 1) and the spot-check sample. A policy without a `compliance:`
 /// section answers 422 `no_compliance`; an elder whose facts are wrong, 400 naming it.
-/// At most `maxRecords` records: a township's year of cards belongs to the CLI, which streams.
+/// At most `maxRecords` records in a body of at most `maxBatchBodyBytes` (64 MiB), each at
+/// most `maxRecordBytes` (a longer record is refused, a longer elder is 413): a township's
+/// year of cards belongs to the CLI, which streams.
 struct ComplianceRoutes: RouteGroup {
     static let maxRecords = 1_000_000
 
@@ -19,8 +21,10 @@ struct ComplianceRoutes: RouteGroup {
         router.post("/v1/policies/:id/compliance") { request, context in
             let served = try state.servedPolicy(context.parameters.get("id"))
             let policy = served.policy
-            let members = try EvaluationRequest.members(try await request.jsonBody(limit: state.configuration.maxBodyBytes),
-                                                        allowed: ["from", "to", "elders", "records", "spot_check"])
+            let buffer = try await request.collectJSONBody(limit: state.configuration.maxBatchBodyBytes)
+            let members = try EvaluationRequest.members(try Request.parseJSON(buffer), allowed: ["from", "to", "elders", "records", "spot_check"])
+            // No record can be over the limit when the whole body is not.
+            let recordLimit = buffer.readableBytes > state.configuration.maxRecordBytes ? state.configuration.maxRecordBytes : nil
             let from = try Self.date(members["from"], name: "from"), to = try Self.date(members["to"], name: "to")
             let elderValues = try LedgerRoutes.array(members["elders"], name: "elders", example: "{\"elders\": [{\"id\": \"e1\", …}]}")
             let records = try LedgerRoutes.array(members["records"], name: "records", example: "{\"records\": [{\"elder\": \"e1\", \"date\": \"2025-01-03\", …}]}")
@@ -30,6 +34,15 @@ struct ComplianceRoutes: RouteGroup {
             let spotCheck = try Self.spotCheck(members["spot_check"])
             var elders: [(line: Int, facts: Facts)] = []
             for (index, value) in elderValues.enumerated() {
+                if let recordLimit {
+                    var text: [UInt8] = []
+                    value.write(into: &text)
+                    if text.count > recordLimit {
+                        var error = APIError.recordTooLarge("elder \(index + 1)", bytes: text.count, limit: recordLimit)
+                        error.field = "elders"
+                        throw error
+                    }
+                }
                 do {
                     elders.append((index + 1, try policy.decodeFacts(value)))
                 } catch {
@@ -39,7 +52,7 @@ struct ComplianceRoutes: RouteGroup {
             let result: Result<ComplianceReport, ComplianceError> = await Task.detached {
                 do throws(ComplianceError) {
                     let run = try ComplianceRun(evaluator: policy.evaluator, elders: elders, from: from, to: to, place: "elder")
-                    return .success(try run.judge(records: records, spotCheck: spotCheck))
+                    return .success(try run.judge(records: records, spotCheck: spotCheck, recordLimit: recordLimit))
                 } catch {
                     return .failure(error)
                 }

@@ -18,13 +18,17 @@ package struct BatchOptions: Sendable {
     package var outputFormat: RecordFormat?
     /// Bytes of input read at a time (each worker evaluates one such run at a time).
     package var blockSize: Int
+    /// The longest record, in bytes; a longer one gets an error row (`--max-record-bytes`).
+    package var recordLimit: Int
 
-    package init(asOf: CivilDate, workers: Int = 2, inputFormat: RecordFormat? = nil, outputFormat: RecordFormat? = nil, blockSize: Int = 1 << 20) {
+    package init(asOf: CivilDate, workers: Int = 2, inputFormat: RecordFormat? = nil, outputFormat: RecordFormat? = nil, blockSize: Int = 1 << 20,
+                 recordLimit: Int = RecordLimit.defaultBytes) {
         self.asOf = asOf
         self.workers = workers
         self.inputFormat = inputFormat
         self.outputFormat = outputFormat
         self.blockSize = blockSize
+        self.recordLimit = recordLimit
     }
 }
 
@@ -94,13 +98,16 @@ package enum BatchEvaluation {
             throw RecordFileError("`\(output)`: cannot tell the output format; name the file .csv or .jsonl")
         }
         try checkInForce(policy, on: options.asOf)
-        let source = try RecordSource(path: input, format: options.inputFormat, blockSize: options.blockSize)
+        let source = try RecordSource(path: input, format: options.inputFormat, blockSize: options.blockSize, recordLimit: options.recordLimit)
         let decoder = try source.decoder(for: policy.checked)
         let sink = try ByteOutput(path: output)
         let writer = ResultWriter(policy: policy.checked, format: outputFormat)
         sink.write(writer.header(policy: policy.checked))
-        let summary = run(policy, source: source, decoder: decoder, writer: writer, options: options, progress: progress) { sink.write($0) }
+        let summary = run(policy, source: source, decoder: decoder, writer: writer, options: options, progress: progress, flush: sink.flush) { sink.write($0) }
         try sink.close()
+        if let failure = source.reader.failure {
+            throw RecordFileError("\(failure); the results of the records before it are in `\(output)`")
+        }
         return summary
     }
 
@@ -157,7 +164,7 @@ package enum BatchEvaluation {
     }
 
     package static func run(_ policy: LoadedPolicy, source: RecordSource, decoder: RecordDecoder, writer: ResultWriter, options: BatchOptions,
-                    progress: ((BatchProgress) -> Void)?, write: ([UInt8]) -> Void) -> BatchSummary {
+                    progress: ((BatchProgress) -> Void)?, flush: () -> Void = {}, write: ([UInt8]) -> Void) -> BatchSummary {
         let start = DispatchTime.now().uptimeNanoseconds
         var total = BatchSummary()
         let date = options.asOf
@@ -169,17 +176,17 @@ package enum BatchEvaluation {
             total.add(result.summary)
             progress?(BatchProgress(records: total.records, bytesRead: source.reader.bytesRead, totalBytes: source.reader.totalBytes,
                                     seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-        })
+        }, flush: flush)
         total.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return total
     }
 
     package static func evaluate(_ chunk: LineChunkReader.Chunk, worker: Worker, decoder: RecordDecoder, writer: ResultWriter, date: CivilDate) -> ChunkResult {
         var result = ChunkResult(bytes: [], summary: BatchSummary())
-        result.bytes.reserveCapacity(chunk.bytes.count * 2)
+        result.bytes.reserveCapacity(min(chunk.bytes.count * 2, 4 << 20))
         let flat = worker.flat
         let before = worker.session.counts
-        chunk.forEachLine { line, number in
+        chunk.forEachLine({ line, number in
             if let flat, flat.evaluate(line, session: worker.session, writer: writer, date: date, to: &result.bytes) {
                 result.summary.records += 1
                 result.summary.evaluated += 1
@@ -202,7 +209,10 @@ package enum BatchEvaluation {
                     fail(&result, writer: writer, RecordError(error, line: number, id: facts.id))
                 }
             }
-        }
+        }, tooLong: { skipped in
+            result.summary.records += 1
+            fail(&result, writer: writer, RecordError(line: skipped.line, id: nil, message: skipped.message, problems: []))
+        })
         result.summary.ways = worker.session.counts - before
         return result
     }

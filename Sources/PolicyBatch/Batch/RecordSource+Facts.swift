@@ -2,11 +2,12 @@ import PolicyModel
 import PolicyRuntime
 import RecordFormats
 
-/// A record of a facts file that could not be decoded: its line, its `id` if it has one, and why.
+/// A record of a facts file that could not be decoded (or was longer than the record
+/// limit): its line, its `id` if it has one, and why.
 package struct FactsFileProblem: Sendable {
     package let line: Int
     package let id: String?
-    package let error: FactsError
+    package let message: String
 }
 
 extension RecordSource {
@@ -25,15 +26,18 @@ extension RecordSource {
         var problems: [FactsFileProblem] = []
         var chunk = first
         while let current = chunk {
-            current.forEachLine { line, number in
+            current.forEachLine({ line, number in
                 switch decoder.decode(line, scratch: &scratch) {
                 case .blank: break
                 case .facts(let decoded): facts.append((number, decoded))
-                case .invalid(let id, let error): problems.append(FactsFileProblem(line: number, id: id, error: error))
+                case .invalid(let id, let error): problems.append(FactsFileProblem(line: number, id: id, message: error.description))
                 }
-            }
+            }, tooLong: { skipped in
+                problems.append(FactsFileProblem(line: skipped.line, id: nil, message: skipped.message))
+            })
             chunk = reader.next()
         }
+        if let failure = reader.failure { throw RecordFileError(failure) }
         return (facts, problems)
     }
 }

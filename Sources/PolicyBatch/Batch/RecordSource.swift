@@ -15,25 +15,30 @@ package struct RecordSource {
     package let first: LineChunkReader.Chunk?
     package let header: String?
 
-    package init(path: String, format: RecordFormat?, blockSize: Int) throws(RecordFileError) {
+    package init(path: String, format: RecordFormat?, blockSize: Int, recordLimit: Int = RecordLimit.defaultBytes) throws(RecordFileError) {
         guard let format = format ?? RecordFormat(path: path) else {
             throw RecordFileError("`\(path)`: cannot tell the format of the records; name the file .csv or .jsonl")
         }
         self.path = path
         self.format = format
-        reader = try LineChunkReader(path: path, blockSize: blockSize)
+        reader = try LineChunkReader(path: path, blockSize: blockSize, recordLimit: recordLimit)
         let chunk = reader.next()
         guard format == .csv, let chunk else {
             header = nil
             first = chunk
             return
         }
+        if let skipped = chunk.skipped.first, skipped.line == chunk.firstLine {
+            throw RecordFileError("`\(path)`: the header row is \(skipped.bytes) bytes, more than the record limit of \(recordLimit) bytes; raise it with --max-record-bytes")
+        }
         let newline = chunk.bytes.firstIndex(of: 10) ?? chunk.bytes.count
         var headerBytes = chunk.bytes[..<newline]
         if headerBytes.last == 13 { headerBytes = headerBytes.dropLast() }
+        if headerBytes.count > recordLimit {
+            throw RecordFileError("`\(path)`: the header row is \(headerBytes.count) bytes, more than the record limit of \(recordLimit) bytes; raise it with --max-record-bytes")
+        }
         header = String(decoding: headerBytes, as: UTF8.self)
-        let rest = newline < chunk.bytes.count ? Array(chunk.bytes[(newline + 1)...]) : []
-        first = rest.isEmpty ? nil : LineChunkReader.Chunk(bytes: rest, firstLine: chunk.firstLine + 1, lineCount: chunk.lineCount - 1)
+        first = chunk.droppingFirstLine()
     }
 
     package func decoder(for policy: CheckedPolicy) throws(RecordFileError) -> RecordDecoder {

@@ -16,14 +16,18 @@ package struct WhatIfOptions: Sendable {
     package var traces: Bool
     package var inputFormat: RecordFormat?
     package var blockSize: Int
+    /// The longest record, in bytes; a longer one goes to `errors.csv` (`--max-record-bytes`).
+    package var recordLimit: Int
 
-    package init(asOf: CivilDate, workers: Int = 2, by: [String] = [], traces: Bool = false, inputFormat: RecordFormat? = nil, blockSize: Int = 1 << 20) {
+    package init(asOf: CivilDate, workers: Int = 2, by: [String] = [], traces: Bool = false, inputFormat: RecordFormat? = nil, blockSize: Int = 1 << 20,
+                 recordLimit: Int = RecordLimit.defaultBytes) {
         self.asOf = asOf
         self.workers = workers
         self.by = by
         self.traces = traces
         self.inputFormat = inputFormat
         self.blockSize = blockSize
+        self.recordLimit = recordLimit
     }
 }
 
@@ -56,7 +60,7 @@ package enum WhatIfAnalysis {
         try BatchEvaluation.checkInForce(baseline, on: options.asOf)
         try BatchEvaluation.checkInForce(variant, on: options.asOf)
         let grouping = try Grouping(options.by, policy: baseline.checked)
-        let source = try RecordSource(path: input, format: options.inputFormat, blockSize: options.blockSize)
+        let source = try RecordSource(path: input, format: options.inputFormat, blockSize: options.blockSize, recordLimit: options.recordLimit)
         let baselineDecoder = try source.decoder(for: baseline.checked)
         let variantDecoder = try source.decoder(for: variant.checked)
         let shared = baselineDecoder.decodesLike(variantDecoder)
@@ -85,10 +89,17 @@ package enum WhatIfAnalysis {
             total.merge(result.tally)
             progress?(BatchProgress(records: total.records, bytesRead: source.reader.bytesRead, totalBytes: source.reader.totalBytes,
                                     seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        }, flush: {
+            changedOutput.flush()
+            traceOutput?.flush()
+            errorOutput.flush()
         })
         try changedOutput.close()
         try traceOutput?.close()
         try errorOutput.close()
+        if let failure = source.reader.failure {
+            throw RecordFileError("\(failure); what the records before it changed is in `\(reportDirectory)`")
+        }
         if total.failed == 0 { try? FileManager.default.removeItem(atPath: reportDirectory + "/errors.csv") }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let report = WhatIfReport(baseline: baseline, variant: variant, input: input, asOf: date, plan: plan, grouping: grouping, tally: total,

@@ -16,9 +16,19 @@ extension WhatIfAnalysis {
         bytes.append(44)
         bytes.appendUTF8(column.name)
         bytes.append(44)
-        CSVLine.appendEscaped(before.display(as: column.baselineType), to: &bytes)
+        appendCell(before, type: column.baselineType, to: &bytes)
         bytes.append(44)
-        CSVLine.appendEscaped(after.display(as: column.variantType), to: &bytes)
+        appendCell(after, type: column.variantType, to: &bytes)
+    }
+
+    /// A value as a CSV cell: a number, an amount or a boolean as the engine writes it (so
+    /// `-5` stays a number), anything else as a text cell (`CSVLine.appendEscaped`, which
+    /// neutralises formulas).
+    package static func appendCell(_ value: Value, type: ValueType, to bytes: inout [UInt8]) {
+        switch value {
+        case .integer, .decimal, .bool: bytes.appendUTF8(value.display(as: type))
+        default: CSVLine.appendEscaped(value.display(as: type), to: &bytes)
+        }
     }
 
     /// One worker thread's sessions and scratch memory.
@@ -41,7 +51,7 @@ extension WhatIfAnalysis {
         package func compare(_ chunk: LineChunkReader.Chunk) -> ChunkResult {
             var result = ChunkResult(tally: WhatIfTally(columnCount: context.plan.columns.count))
             let before = baselineSession.counts
-            chunk.forEachLine { line, number in
+            chunk.forEachLine({ line, number in
                 var tally = true
                 if let flat, let changed = flat.evaluate(line, on: context.date) {
                     result.tally.records += 1
@@ -87,7 +97,10 @@ extension WhatIfAnalysis {
                     return
                 }
                 record(before, after, facts: facts, variantFacts: variantFacts, line: number, tally: tally, into: &result)
-            }
+            }, tooLong: { skipped in
+                result.tally.records += 1
+                fail(&result, RecordError(line: skipped.line, id: nil, message: skipped.message, problems: []))
+            })
             flat?.flush(into: &result.tally, grouped: !context.grouping.dimensions.isEmpty)
             result.tally.ways = baselineSession.counts - before
             return result

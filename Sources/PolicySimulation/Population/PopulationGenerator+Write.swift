@@ -16,11 +16,11 @@ extension PopulationGenerator {
             if position > 0 { line += "," }
             let index = columns[position]
             switch values[index] {
-            case .string(let text): line += CSVLine.escaped(text)
+            case .string(let text): line += CSVLine.escaped(text, formulas: .keep)
             case .bool(let flag): line += flag ? "true" : "false"
             case .list(let items):
                 guard case .list(let element) = description.fields[index].type else { break }
-                line += CSVLine.escaped(items.map { $0.display(as: element) }.joined(separator: "|"))
+                line += CSVLine.escaped(items.map { $0.display(as: element) }.joined(separator: "|"), formulas: .keep)
             case let value:
                 // Numbers, dates and enum values (names) never need quoting.
                 line += value.display(as: description.fields[index].type)

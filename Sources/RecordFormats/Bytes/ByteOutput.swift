@@ -48,6 +48,11 @@ package final class ByteOutput {
         write(Array(text.utf8))
     }
 
+    /// Hands what is buffered to the operating system, so it survives the process.
+    package func flush() {
+        if fflush(file) != 0 { failed = true }
+    }
+
     /// Flushes, and closes the file unless it is standard output; reports a failed write.
     package func close() throws(RecordFileError) {
         if fflush(file) != 0 { failed = true }

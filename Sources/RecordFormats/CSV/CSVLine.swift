@@ -62,28 +62,53 @@ package enum CSVLine {
         return String(decoding: unquoted, as: UTF8.self)
     }
 
-    /// The one CSV field escaper: `text` as it is, or quoted (with each `"` doubled) when
-    /// it holds a comma, a quote or a line break. Every CSV writer (batch results,
-    /// `changed.csv`, error rows) writes its fields with it.
+    /// The one CSV field escaper for text cells: `text` as it is, or quoted (with each `"`
+    /// doubled) when it holds a comma, a quote or a line break. A text cell that a
+    /// spreadsheet would run as a formula — one starting with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return — gets a leading `'` first, as OWASP recommends against CSV
+    /// injection (`=1+2` is written `'=1+2`). Numbers, money and booleans the engine writes
+    /// do not go through here, so `-5` and `-12.50` stay numbers. Every CSV writer of
+    /// results and reports (batch results, `changed.csv`, error rows, `missed.csv`) writes
+    /// its text fields with it; `formulas: .keep` is for CSV files written to be read back
+    /// by `batch` (synthetic populations), where the cell must stay as it is.
     ///
     /// ```swift
     /// var bytes: [UInt8] = []
     /// CSVLine.appendEscaped("a,\"b\"", to: &bytes)   // "a,""b"""
+    /// CSVLine.appendEscaped("@SUM(A1)", to: &bytes)   // '@SUM(A1)
     /// ```
-    package static func appendEscaped(_ text: String, to sink: inout [UInt8]) {
+    package static func appendEscaped(_ text: String, to sink: inout [UInt8], formulas: FormulaCells = .neutralise) {
         var text = text
-        text.withUTF8 { appendEscaped(utf8: $0, to: &sink) }
+        text.withUTF8 { appendEscaped(utf8: $0, to: &sink, formulas: formulas) }
     }
 
-    /// `bytes` (UTF-8) as one CSV field.
-    package static func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: inout [UInt8]) {
+    /// What the escaper does with a text cell a spreadsheet would run as a formula.
+    package enum FormulaCells: Sendable {
+        /// Prefix it with `'`, so the spreadsheet shows it as text (results and reports).
+        case neutralise
+        /// Write it as it is (files that `batch` reads back).
+        case keep
+    }
+
+    /// Whether a cell starting with `byte` is taken for a formula by spreadsheets:
+    /// `=`, `+`, `-`, `@`, tab, carriage return.
+    @inline(__always)
+    package static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == 61 || byte == 43 || byte == 45 || byte == 64 || byte == 9 || byte == 13
+    }
+
+    /// `bytes` (UTF-8) as one CSV text field.
+    package static func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: inout [UInt8], formulas: FormulaCells = .neutralise) {
+        let guarded = formulas == .neutralise && bytes.count > 0 && startsFormula(bytes[0])
         var needsQuotes = false
         for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 { needsQuotes = true; break }
         guard needsQuotes else {
+            if guarded { sink.append(39) }
             sink.append(contentsOf: bytes)
             return
         }
         sink.append(34)
+        if guarded { sink.append(39) }
         var start = 0
         for index in 0..<bytes.count where bytes[index] == 34 {
             // The quote ends a run and begins the next one: written twice.
@@ -95,9 +120,9 @@ package enum CSVLine {
     }
 
     /// `text` as one CSV field, as a string.
-    package static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String, formulas: FormulaCells = .neutralise) -> String {
         var bytes: [UInt8] = []
-        appendEscaped(text, to: &bytes)
+        appendEscaped(text, to: &bytes, formulas: formulas)
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -5,6 +5,10 @@ import PolicyModel
 /// the next runs and hands finished ones to `consume` in file order. At most
 /// `2 × workers` runs are in memory at once, so memory does not grow with the file.
 /// Each worker has its own state (made by `makeWorker`), used by that worker only.
+///
+/// Before it would wait for input (a pipe that has nothing more yet), it waits for the
+/// runs in flight, hands them to `consume` and calls `flush`: every answer computed is
+/// written out before the run can stall — or be killed — on its input.
 package enum ChunkPipeline {
     /// A run's result, filled by a worker and waited for by the consumer.
     package final class Slot<Result>: @unchecked Sendable {
@@ -24,7 +28,8 @@ package enum ChunkPipeline {
         workers: Int,
         makeWorker: () -> Worker,
         process: @escaping @Sendable (Worker, LineChunkReader.Chunk) -> Result,
-        consume: (Result, LineChunkReader.Chunk) throws -> Void
+        consume: (Result, LineChunkReader.Chunk) throws -> Void,
+        flush: () -> Void = {}
     ) rethrows {
         let count = max(1, workers)
         let queues = (0..<count).map { DispatchQueue(label: "carepolicy.worker.\($0)") }
@@ -47,6 +52,14 @@ package enum ChunkPipeline {
 
         while true {
             while !finished && inFlight.count < 2 * count {
+                if pending == nil && reader.wouldBlock() {
+                    while !inFlight.isEmpty {
+                        let (slot, chunk) = inFlight.removeFirst()
+                        slot.done.wait()
+                        if let result = slot.result { try consume(result, chunk) }
+                    }
+                    flush()
+                }
                 if let chunk = pending ?? reader.next() {
                     pending = nil
                     submit(chunk)
