@@ -11,8 +11,9 @@ import Testing
 /// (docs/operations.md: the settle period, plus a tenth of a second, plus the check).
 @Suite("Hot reload of complete files only")
 struct CompleteFileReloadTests {
-    /// The check-time allowance of the documented bound on this (shared, busy) machine.
-    static let checkAllowance = 2.0
+    /// The allowance for checking the policies (the documented bound adds their check
+    /// time) on a shared machine running the whole suite in parallel.
+    static let checkAllowance = 4.0
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

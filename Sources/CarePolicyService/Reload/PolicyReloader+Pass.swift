@@ -58,8 +58,8 @@ extension PolicyReloader {
             if slow[file] == hash {
                 outcome = .failure(.slow(file, deadline: timing.deadline))
             } else {
-                let directory = self.directory
-                switch await DeadlineRun.run(within: timing.deadline, { Result { () throws(PolicyLoadError) in try LoadedPolicy.load(path: file, policyDirectory: directory) } }) {
+                let (directory, load) = (self.directory, reading.load)
+                switch await DeadlineRun.run(within: timing.deadline, { load(file, directory) }) {
                 case .cancelled:
                     return nil
                 case .timedOut:

@@ -41,6 +41,7 @@ package actor PolicyReloader {
     let metrics: ServiceMetrics
     let logger: Logger
     let timing: Timing
+    let reading: PolicyReading
     var schedule: ReloadSchedule
     let writes: FileWriteWatch?
     private var lastRead: ContinuousClock.Instant?
@@ -50,8 +51,10 @@ package actor PolicyReloader {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    package init(directory: String, registry: PolicyRegistry, metrics: ServiceMetrics, logger: Logger, timing: Timing = Timing()) {
+    package init(directory: String, registry: PolicyRegistry, metrics: ServiceMetrics, logger: Logger, timing: Timing = Timing(),
+                 reading: PolicyReading = .standard) {
         self.directory = directory
+        self.reading = reading
         self.registry = registry
         self.metrics = metrics
         self.logger = logger
