@@ -97,6 +97,40 @@ struct CompleteFileReloadTests {
         let seen = answers.all
         #expect(Set(seen.keys).isSubset(of: ["\(originalHash) 6", "\(completeHash) 6"]), "answers: \(seen)")
     }
+
+    /// While the shared vocabulary `common/person.yaml` is held open by its writer, an
+    /// edit of `dongxihu.yaml` (which includes it) waits too, and every policy keeps
+    /// serving; once the writer closes the file, the edit goes live.
+    @Test func anEditWaitsForASharedIncludeBeingWritten() async throws {
+        let harness = try ServiceHarness { configuration in
+            configuration.reloadInterval = .milliseconds(50)
+        }
+        defer { harness.remove() }
+        let include = try harness.read("common/person.yaml")
+        let cut = try #require(include.range(of: "\n  hukou_local:\n"))
+        try await harness.test { client in
+            let file = try FileHandle(forWritingTo: URL(fileURLWithPath: harness.path("common/person.yaml")))
+            try file.truncate(atOffset: 0)
+            try file.write(contentsOf: Data(include[..<cut.lowerBound].utf8))
+            try harness.write("dongxihu.yaml", try harness.read("dongxihu.yaml").replacingOccurrences(of: "version: \"2025.1\"", with: "version: \"2025.2\""))
+            #expect(try await HotReloadTests.eventually {
+                let pending = try await client.get("/v1/policies/dongxihu/status").json["pending"] as? [[String: Any]] ?? []
+                return Set(pending.compactMap { $0["file"] as? String }) == [harness.path("common/person.yaml"), harness.path("dongxihu.yaml")]
+                    && pending.contains { $0["waiting_for"] as? String == "writing" }
+            })
+            // The edit is ready, but it reads the file being written: nothing changes, nothing is refused.
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await client.get("/v1/policies/dongxihu").json["version"] as? String == "2025.1")
+            #expect(try await client.get("/readyz").json["refused_files"] as? [String] == [])
+            #expect(try await client.post("/v1/policies/anqing/evaluate", evaluationBody()).status == .ok)
+
+            try file.write(contentsOf: Data(include[cut.lowerBound...].utf8))
+            try file.close()
+            #expect(try await HotReloadTests.eventually { try await client.get("/v1/policies/dongxihu").json["version"] as? String == "2025.2" })
+            #expect(try await client.get("/readyz").json["refused_files"] as? [String] == [])
+            #expect((try await client.get("/v1/policies/dongxihu/status").json["pending"] as? [Any])?.isEmpty == true)
+        }
+    }
     #endif
 
     /// A file rewritten every 200 ms never settles; it is still served after the maximum
