@@ -49,7 +49,8 @@ package func makeServiceState(_ configuration: ServiceConfiguration, logger: Log
     timing.maxWait = configuration.reloadMaxWait
     timing.deadline = configuration.reloadDeadline
     timing.watchFileWrites = configuration.watchFileWrites
-    let reloader = PolicyReloader(directory: configuration.policyDirectory, registry: registry, metrics: metrics, logger: logger, timing: timing)
+    let reloader = PolicyReloader(directory: configuration.policyDirectory, registry: registry, metrics: metrics, logger: logger, timing: timing,
+                                  reading: configuration.policyReading)
     await reloader.reloadNow()
     var decisionLog: DecisionLog?
     if configuration.decisionLog.enabled {

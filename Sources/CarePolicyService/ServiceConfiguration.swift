@@ -39,6 +39,8 @@ package struct ServiceConfiguration: Sendable {
     /// Whether to hear of file changes from inotify (Linux); off, or elsewhere, the
     /// directory is only polled.
     package var watchFileWrites: Bool = true
+    /// How one policy file is read and checked (on reload and upload).
+    package var policyReading: PolicyReading = .standard
     /// The largest request body, in bytes, for every endpoint but the batch one.
     package var maxBodyBytes: Int = 1 << 20
     /// The largest record, in bytes: the body of `evaluate`, each record of

@@ -59,6 +59,10 @@ struct Serve: AsyncParsableCommand {
             help: "The longest one policy file may take to check on reload or upload before it is refused, in milliseconds.")
     var reloadDeadlineMilliseconds: Int = 10_000
 
+    @Flag(name: .customLong("reload-by-polling"),
+          help: "Only read the policy directory every --reload-interval-ms, without inotify (for file systems whose changes inotify does not see, such as NFS).")
+    var reloadByPolling = false
+
     @Option(name: .customLong("batch-parallelism"), help: "Tasks that share one evaluate-batch request (default: the number of cores).")
     var batchParallelism: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -94,6 +98,7 @@ struct Serve: AsyncParsableCommand {
         configuration.reloadSettle = .milliseconds(max(0, reloadSettleMilliseconds))
         configuration.reloadMaxWait = .milliseconds(max(reloadSettleMilliseconds, reloadMaxWaitMilliseconds))
         configuration.reloadDeadline = .milliseconds(max(10, reloadDeadlineMilliseconds))
+        configuration.watchFileWrites = !reloadByPolling
         configuration.batchParallelism = max(1, batchParallelism)
         configuration.maxRecordBytes = maxRecordBytes
         configuration.connections.headerTimeout = .milliseconds(Int64((headerTimeout * 1000).rounded()))

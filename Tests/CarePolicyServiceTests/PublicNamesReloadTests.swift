@@ -29,7 +29,7 @@ struct PublicNamesReloadTests {
         let log = LogRecorder()
         try await harness.test(log: log) { client in
             try harness.write("anqing.yaml", try Self.withoutRequiredDocuments(original, version: "2026.1"))
-            #expect(try await HotReloadTests.eventually { try await HotReloadTests.lastAttempt(client)["outcome"] as? String == "refused" })
+            #expect(try await HotReloadTests.eventually(60) { try await HotReloadTests.lastAttempt(client)["outcome"] as? String == "refused" })
             let status = try await client.get("/v1/policies/anqing/status")
             #expect(value(status.json, "serving", "version") as? String == "2026.1")
             #expect(value(status.json, "last_attempt", "diagnostics", "0", "message") as? String == Self.message)
@@ -41,7 +41,7 @@ struct PublicNamesReloadTests {
             #expect(log.all.contains { $0.hasPrefix("error policy file refused; the last good version keeps serving") && $0.contains(Self.message) })
 
             try harness.write("anqing.yaml", try Self.withoutRequiredDocuments(original, version: "2026.2"))
-            #expect(try await HotReloadTests.eventually { try await client.get("/v1/policies/anqing").json["version"] as? String == "2026.2" })
+            #expect(try await HotReloadTests.eventually(60) { try await client.get("/v1/policies/anqing").json["version"] as? String == "2026.2" })
             let after = try await client.post("/v1/policies/anqing/evaluate", evaluationBody())
             #expect(value(after.json, "decisions", "required_documents") == nil)
             #expect((after.json["decisions"] as? [String: Any])?.count == 5)

@@ -48,18 +48,26 @@ extension PolicyReloader {
                 if keep(file, before: before, after: &after, fileOfID: &fileOfID) || held.contains(file) { summary.held.append(file) }
                 continue
             }
-            if let id = before.idsByFile[file], let served = before.policies[id], served.metadata.file == file, fileOfID[id] == nil,
-               served.isCurrent(in: current, held: held) {
-                // Exactly the texts it was read from: nothing to check again.
-                record(.success(served.policy), file: file, hash: hash, before: before, after: &after, fileOfID: &fileOfID, summary: &summary)
-                continue
+            if let id = before.idsByFile[file], let served = before.policies[id], served.metadata.file == file, fileOfID[id] == nil {
+                if served.isCurrent(in: current, held: held) {
+                    // Exactly the texts it was read from: nothing to check again.
+                    record(.success(served.policy), file: file, hash: hash, before: before, after: &after, fileOfID: &fileOfID, summary: &summary)
+                    continue
+                }
+                if served.sourceHashes.keys.contains(where: held.contains) {
+                    // A file it reads (a shared include) is being written: wait for it.
+                    notTaken.insert(file)
+                    _ = keep(file, before: before, after: &after, fileOfID: &fileOfID)
+                    summary.held.append(file)
+                    continue
+                }
             }
             let outcome: Result<LoadedPolicy, Refusal>
             if slow[file] == hash {
                 outcome = .failure(.slow(file, deadline: timing.deadline))
             } else {
-                let directory = self.directory
-                switch await DeadlineRun.run(within: timing.deadline, { Result { () throws(PolicyLoadError) in try LoadedPolicy.load(path: file, policyDirectory: directory) } }) {
+                let (directory, load) = (self.directory, reading.load)
+                switch await DeadlineRun.run(within: timing.deadline, { load(file, directory) }) {
                 case .cancelled:
                     return nil
                 case .timedOut:

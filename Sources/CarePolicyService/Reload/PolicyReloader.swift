@@ -41,6 +41,7 @@ package actor PolicyReloader {
     let metrics: ServiceMetrics
     let logger: Logger
     let timing: Timing
+    let reading: PolicyReading
     var schedule: ReloadSchedule
     let writes: FileWriteWatch?
     private var lastRead: ContinuousClock.Instant?
@@ -50,8 +51,10 @@ package actor PolicyReloader {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    package init(directory: String, registry: PolicyRegistry, metrics: ServiceMetrics, logger: Logger, timing: Timing = Timing()) {
+    package init(directory: String, registry: PolicyRegistry, metrics: ServiceMetrics, logger: Logger, timing: Timing = Timing(),
+                 reading: PolicyReading = .standard) {
         self.directory = directory
+        self.reading = reading
         self.registry = registry
         self.metrics = metrics
         self.logger = logger
@@ -71,7 +74,9 @@ package actor PolicyReloader {
         let due = lastRead.map { now >= $0 + timing.interval } ?? true
         guard !heard.isEmpty || due || !schedule.changes.isEmpty else { return nil }
         lastRead = now
-        guard let read = readDirectory() else { return nil }
+        let read = readDirectory()
+        // Events lost while the directory was read: it may hold a file being written.
+        if read.lost { return nil }
         schedule.observe(read.texts, at: now)
         guard let plan = schedule.plan(writing: read.writing, at: now) else {
             publishPending(writing: read.writing, reading: [], at: now)
@@ -91,25 +96,27 @@ package actor PolicyReloader {
         defer { release() }
         slow.removeAll()
         _ = writes?.drain()
-        guard let read = readDirectory() else { return nil }
+        let read = readDirectory()
         schedule.observe(read.texts, at: .now)
         return await pass(read.texts, held: schedule.writingNow(read.writing))
     }
 
-    /// The directory's texts, and the files being written.
+    /// The directory's texts, the files being written, and whether inotify lost events
+    /// while it was read.
     private struct DirectoryRead {
         let texts: DirectoryFingerprint
         let writing: Set<String>
+        var lost = false
     }
 
     /// The directory as read now, counting as written any file that changed while it
-    /// was read; nil when inotify lost events meanwhile.
-    private func readDirectory() -> DirectoryRead? {
+    /// was read.
+    private func readDirectory() -> DirectoryRead {
         let texts = DirectoryFingerprint.read(directory)
         guard let writes else { return DirectoryRead(texts: texts, writing: []) }
-        let during = writes.drain()
-        if during.contains(FileWriteWatch.lost) { return nil }
-        return DirectoryRead(texts: texts, writing: writes.writing.union(during))
+        var during = writes.drain()
+        let lost = during.remove(FileWriteWatch.lost) != nil
+        return DirectoryRead(texts: texts, writing: writes.writing.union(during), lost: lost)
     }
 
     /// Shows the changes not read yet in the registry (for `/status` and `/readyz`).

@@ -16,6 +16,7 @@ struct PolicyUpload {
     /// The version served now, if any (for the public names it promises).
     let served: ServedPolicy?
     let deadline: Duration
+    let reading: PolicyReading
 
     /// Checks `text` and installs it; returns the file it now lives in. Throws 422 with
     /// the located diagnostics when it has errors, 503 when shutdown began meanwhile.
@@ -45,9 +46,9 @@ struct PolicyUpload {
 
     /// The staged text loaded, or the 422/503 that says why it may not be served.
     private func check(_ staging: String, target: String) async throws -> LoadedPolicy {
-        let directory = self.directory
+        let (directory, load) = (self.directory, reading.load)
         let result: Result<LoadedPolicy, PolicyLoadError>
-        switch await DeadlineRun.run(within: deadline, { Result { () throws(PolicyLoadError) in try LoadedPolicy.load(path: staging, policyDirectory: directory) } }) {
+        switch await DeadlineRun.run(within: deadline, { load(staging, directory) }) {
         case .finished(let finished): result = finished
         case .timedOut:
             throw APIError(.unprocessableContent, code: "policy_too_slow",

@@ -30,7 +30,7 @@ struct AdminRoutes: RouteGroup {
             let snapshot = state.registry.snapshot
             let upload = PolicyUpload(directory: state.configuration.policyDirectory, id: id,
                                       existingFile: snapshot.idsByFile.first { $0.value == id }?.key, served: snapshot.policies[id],
-                                      deadline: state.configuration.reloadDeadline)
+                                      deadline: state.configuration.reloadDeadline, reading: state.configuration.policyReading)
             let file = try await cancelWhenGracefulShutdown { try await upload.install(String(buffer: body)) }
             let summary = try await AdminRoutes.reload(state, written: file)
             guard let served = state.registry.policy(id), served.metadata.file == file else {
