@@ -37,6 +37,9 @@ struct Ledger: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Report as of this date (YYYY-MM-DD): later events are refused, earlier years' vouchers lapse. Default: the date of the last event.")
     var asOf: String?
 
+    @Option(name: .customLong("set"), help: "Override a parameter: name=value, or name=value@YYYY-MM-DD from that date on; the parameters linked to it (same_as) follow. Repeatable.")
+    var overrides: [String] = []
+
     func validate() throws {
         if (people == nil) != (issueMonthly == nil) {
             throw ValidationError("--people and --issue-monthly go together: the persons, and the months to issue their scheduled events for")
@@ -51,7 +54,7 @@ struct Ledger: ParsableCommand {
 
     func run() throws {
         let date = try asOf.map { try parseDate($0) }
-        let loaded = try loadPolicyOrExit(policy)
+        let loaded = try applyOverrides(overrides, to: try loadPolicyOrExit(policy))
         let text = try events.map { try readTextInput($0, what: "events") }
         let persons = try people.map { try readTextInput($0, what: "people") }
         do {
