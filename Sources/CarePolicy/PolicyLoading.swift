@@ -95,4 +95,13 @@ public enum PolicyFiles {
         }
         return files.sorted()
     }
+
+    /// Whether `file` is a what-if variant of the policy directory `directory`: a file
+    /// under its `variants/` folder. Variants are compared and simulated, not served as
+    /// live policies.
+    public static func isVariant(_ file: String, under directory: String) -> Bool {
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        guard file.hasPrefix(base) else { return false }
+        return file.dropFirst(base.count).split(separator: "/").dropLast().first == "variants"
+    }
 }

@@ -45,15 +45,20 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("reload-interval-ms"), help: "How often the policy directory is checked for changes, in milliseconds.")
     var reloadIntervalMilliseconds: Int = 1000
 
+    // Optional, so that the help states the default in words, not this machine's number.
     @Option(name: .customLong("batch-parallelism"), help: "Tasks that share one evaluate-batch request (default: the number of cores).")
-    var batchParallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+    var batchParallelism: Int?
+
+    @Flag(name: .customLong("serve-variants"), help: "Also evaluate the what-if variants under variants/ (evaluate, evaluate-batch, ledger, approval, programs, compliance); without it they are listed apart and used only for what-if.")
+    var serveVariants = false
 
     func run() async throws {
         var configuration = ServiceConfiguration(policyDirectory: policies, dataDirectory: data)
         configuration.host = host
         configuration.port = port
         configuration.reloadInterval = .milliseconds(max(10, reloadIntervalMilliseconds))
-        configuration.batchParallelism = max(1, batchParallelism)
+        configuration.batchParallelism = max(1, batchParallelism ?? ProcessInfo.processInfo.activeProcessorCount)
+        configuration.serveVariants = serveVariants
         configuration.adminToken = ProcessInfo.processInfo.environment["CAREPOLICY_ADMIN_TOKEN"]
         configuration.decisionLog = DecisionLogConfiguration(enabled: !noDecisionLog, personKey: try LogKey.personKey(hashPersonIDs),
                                                              droppedFields: Set(droppedFields))

@@ -13,6 +13,9 @@ import PolicyBatch
 package struct ServedPolicy: Sendable {
     package let policy: LoadedPolicy
     package let loadedAt: Date
+    /// A what-if variant (a file under the directory's `variants/`): listed apart, usable
+    /// for what-if, and not evaluated unless the service is told to serve variants.
+    package var isVariant = false
 
     package var metadata: PolicyMetadata { policy.metadata }
 }

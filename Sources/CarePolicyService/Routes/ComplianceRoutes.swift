@@ -17,7 +17,7 @@ struct ComplianceRoutes: RouteGroup {
 
     func register(on router: Router<ServiceContext>, state: ServiceState) {
         router.post("/v1/policies/:id/compliance") { request, context in
-            let served = try state.servedPolicy(context.parameters.get("id"))
+            let served = try state.livePolicy(context.parameters.get("id"))
             let policy = served.policy
             let members = try EvaluationRequest.members(try await request.jsonBody(limit: state.configuration.maxBodyBytes),
                                                         allowed: ["from", "to", "elders", "records", "spot_check"])
