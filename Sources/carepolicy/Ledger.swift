@@ -34,7 +34,7 @@ struct Ledger: ParsableCommand {
     @Option(name: .customLong("issue-monthly"), help: "Issue the scheduled events on the first day of each month from FROM to TO (YYYY-MM..YYYY-MM, or one YYYY-MM).")
     var issueMonthly: String?
 
-    @Option(name: .customLong("as-of"), help: "Report as of this date (YYYY-MM-DD): later events are refused, earlier years' vouchers lapse. Default: the date of the last event.")
+    @Option(name: .customLong("as-of"), help: "Report as of this date (YYYY-MM-DD): later events are refused, earlier years' vouchers lapse. Default: the date of the last event, or today when there is none.")
     var asOf: String?
 
     @Option(name: .customLong("set"), help: "Override a parameter: name=value, or name=value@YYYY-MM-DD from that date on; the parameters linked to it (same_as) follow. Repeatable.")

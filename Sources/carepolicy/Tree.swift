@@ -33,7 +33,7 @@ struct Tree: ParsableCommand {
         if let decision {
             guard let index = checked.decisionIndex(named: decision) else {
                 let hint = NameSuggestion.help(for: decision, in: checked.decisions.map(\.name), kind: "decisions") ?? ""
-                throw ValidationError("no decision `\(decision)` in \(policy). \(hint)")
+                throw ValidationError("no decision `\(decision)` in \(policy); \(hint)")
             }
             guard loaded.compiled.epoch(on: date).trees[index] != nil else {
                 let rule = checked.decisions[index].rules.first
