@@ -99,4 +99,13 @@ public enum PolicyFiles {
     /// `a/./b/../c` → `a/c`: the form in which the loader names the files it includes
     /// and extends, so a path found otherwise can be compared with theirs.
     package static func normalized(_ path: String) -> String { PolicyLoader.normalize(path) }
+
+    /// Whether `file` is a what-if variant of the policy directory `directory`: a file
+    /// under its `variants/` folder. Variants are compared and simulated, not served as
+    /// live policies.
+    public static func isVariant(_ file: String, under directory: String) -> Bool {
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        guard file.hasPrefix(base) else { return false }
+        return file.dropFirst(base.count).split(separator: "/").dropLast().first == "variants"
+    }
 }

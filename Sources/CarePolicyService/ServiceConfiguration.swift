@@ -58,6 +58,10 @@ package struct ServiceConfiguration: Sendable {
     /// Whether `evaluate-batch` reads plainly valid records in place, straight into the flat
     /// machine (the answers are the same; off only to compare the two ways).
     package var inPlaceBatch: Bool = true
+    /// Whether the what-if variants under the directory's `variants/` answer the endpoints
+    /// that decide about real persons (evaluate, evaluate-batch, ledger, approval,
+    /// programs, compliance) too; off, they answer 404 `variant_not_served` there.
+    package var serveVariants: Bool = false
 
     package init(policyDirectory: String = "policies", dataDirectory: String = "data") {
         self.policyDirectory = policyDirectory

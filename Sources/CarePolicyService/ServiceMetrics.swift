@@ -18,7 +18,8 @@ import PolicyBatch
 /// | `carepolicy_evaluation_ways_total` | `policy`, `way` (`in_place`: read straight into the flat machine; `general`: decoded facts) |
 /// | `carepolicy_policy_reloads_total` | `policy`: versions that went live |
 /// | `carepolicy_policy_reload_failures_total` | `policy` (or the file, before any version was served) |
-/// | `carepolicy_policies_served` (gauge) | |
+/// | `carepolicy_policies_served` (gauge) | live policies, not the what-if variants |
+/// | `carepolicy_variants_loaded` (gauge) | what-if variants (`variants/`) |
 /// | `carepolicy_decision_log_written_total`, `carepolicy_decision_log_pending` (gauge) | |
 package final class ServiceMetrics: Sendable {
     package let registry = PrometheusCollectorRegistry()
@@ -42,7 +43,9 @@ package final class ServiceMetrics: Sendable {
     nonisolated(unsafe) private static let reloadFailures = MetricNameDescriptor(namespace: "carepolicy", subsystem: "policy", metricName: "reload_failures", unitName: "total",
                                                              helpText: "Policy files refused because they have errors")
     nonisolated(unsafe) private static let served = MetricNameDescriptor(namespace: "carepolicy", metricName: "policies_served", unitName: "",
-                                                     helpText: "Policies currently served")
+                                                     helpText: "Live policies currently served (what-if variants not counted)")
+    nonisolated(unsafe) private static let variantsLoaded = MetricNameDescriptor(namespace: "carepolicy", metricName: "variants_loaded", unitName: "",
+                                                             helpText: "What-if variants currently loaded (for what-if, not evaluated unless served)")
     nonisolated(unsafe) private static let logWritten = MetricNameDescriptor(namespace: "carepolicy", subsystem: "decision_log", metricName: "written", unitName: "total",
                                                          helpText: "Decisions written to the decision log")
     nonisolated(unsafe) private static let logPending = MetricNameDescriptor(namespace: "carepolicy", subsystem: "decision_log", metricName: "pending", unitName: "",
@@ -110,8 +113,9 @@ package final class ServiceMetrics: Sendable {
         registry.makeCounter(descriptor: Self.reloadFailures, labels: [("policy", policy)]).increment()
     }
 
-    func policiesServed(_ count: Int) {
+    func policiesServed(_ count: Int, variants: Int) {
         registry.makeGauge(descriptor: Self.served).set(Int64(count))
+        registry.makeGauge(descriptor: Self.variantsLoaded).set(Int64(variants))
     }
 
     func decisionLogWritten(_ count: Int) {

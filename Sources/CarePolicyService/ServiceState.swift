@@ -30,11 +30,22 @@ package final class ServiceState: Sendable {
         startedAt = Date()
     }
 
-    /// The served policy with this id: 400 for an id that is not one, 404 for one not served.
+    /// The served policy or variant with this id, to describe, draw or compare: 400 for an
+    /// id that is not one, 404 for one not served.
     func servedPolicy(_ id: String?) throws -> ServedPolicy {
         guard let id, PolicyIdentifier(id) != nil else { throw APIError.invalidPolicyID(id ?? "") }
         guard let served = registry.policy(id) else {
-            throw APIError.unknownPolicy(id, served: Array(registry.snapshot.policies.keys))
+            throw APIError.unknownPolicy(id, served: registry.snapshot.livePolicies.map(\.metadata.id))
+        }
+        return served
+    }
+
+    /// The policy with this id, to decide about real persons: as `servedPolicy`, and 404
+    /// `variant_not_served` for a what-if variant unless the service serves variants.
+    func livePolicy(_ id: String?) throws -> ServedPolicy {
+        let served = try servedPolicy(id)
+        if served.isVariant && !configuration.serveVariants {
+            throw APIError.variantNotServed(served, live: registry.snapshot.livePolicies.map(\.metadata.id))
         }
         return served
     }

@@ -24,6 +24,8 @@ public struct PolicyFinding: Sendable {
         case unusedInput = "unused_input"
         case unusedParameter = "unused_parameter"
         case unusedDefinition = "unused_definition"
+        /// Two parameters with the same values citing the same text, not linked by `same_as`.
+        case unlinkedParameters = "unlinked_parameters"
         /// The analysis ran out of steps: no other finding about the period is shown.
         case analysisStopped = "analysis_stopped"
     }

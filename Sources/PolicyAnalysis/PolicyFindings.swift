@@ -38,6 +38,7 @@ package enum PolicyFindings {
         let neverMatching = Set(findings.filter { $0.kind == .neverMatches }.compactMap { $0.diagnostic.span?.description })
         findings.removeAll { $0.kind == .alwaysFalse && neverMatching.contains($0.diagnostic.span?.description ?? "") }
         findings += UnusedDeclarations.find(in: policy)
+        findings += UnlinkedParameters.find(in: policy)
         return findings
     }
 

@@ -36,6 +36,9 @@ struct MergedDeclarations {
     struct ParameterPlan {
         var syntax: ParameterSyntax
         var periods: [ParameterSyntax.Period]
+        /// `same_as:`; a variant that gives values of its own cuts the link, one that writes `same_as` makes it.
+        var sameAs: YAMLScalar?
+        var unit: YAMLScalar?
         var type: TypeSyntax?
         var label: String?
         var provenance: ProvenanceSyntax
@@ -107,6 +110,8 @@ struct MergedDeclarations {
         for parameter in file.parameters {
             if overriding, let index = parameters.firstIndex(where: { $0.syntax.name.value == parameter.name.value }) {
                 parameters[index].periods = parameter.periods
+                if parameter.sameAs != nil || !parameter.periods.isEmpty { parameters[index].sameAs = parameter.sameAs }
+                parameters[index].unit = parameter.unit ?? parameters[index].unit
                 parameters[index].type = parameter.type ?? parameters[index].type
                 parameters[index].label = parameter.label ?? parameters[index].label
                 parameters[index].provenance = ProvenanceSyntax(source: parameter.provenance.source ?? parameters[index].provenance.source,
@@ -114,7 +119,8 @@ struct MergedDeclarations {
                 continue
             }
             if let previous = existing(parameter.name.value) { duplicate(parameter.name, previous: previous); continue }
-            parameters.append(ParameterPlan(syntax: parameter, periods: parameter.periods, type: parameter.type, label: parameter.label, provenance: parameter.provenance))
+            parameters.append(ParameterPlan(syntax: parameter, periods: parameter.periods, sameAs: parameter.sameAs, unit: parameter.unit,
+                                            type: parameter.type, label: parameter.label, provenance: parameter.provenance))
         }
         for definition in file.definitions {
             if overriding, let index = definitions.firstIndex(where: { $0.name.value == definition.name.value }) {

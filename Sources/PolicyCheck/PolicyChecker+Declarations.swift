@@ -60,6 +60,12 @@ extension PolicyChecker {
 
     func checkParameter(_ index: Int) -> ParameterDeclaration? {
         let plan = merged.parameters[index]
+        if let sameAs = plan.sameAs {
+            // Its timeline is the linked parameter's, filled in by `ParameterLinks.resolve`; a broken link is already reported.
+            guard parameterRoots[index] != nil, let type = parameterTypes[index] else { return nil }
+            return ParameterDeclaration(name: plan.syntax.name.value, type: type, label: plan.label ?? plan.syntax.name.value, timeline: [],
+                                        sameAs: sameAs.text, unit: parameterUnit(index), provenance: Provenance(plan.provenance), span: plan.syntax.name.span)
+        }
         guard let type = parameterTypes[index] else {
             diagnostics.append(.error("parameter `\(plan.syntax.name.value)` has no value", at: plan.syntax.name.span,
                                       help: "give `value:` or a `timeline:` of `{from: DATE, value: …}`"))
@@ -82,7 +88,7 @@ extension PolicyChecker {
         }
         if periods.isEmpty { return nil }
         return ParameterDeclaration(name: plan.syntax.name.value, type: type, label: plan.label ?? plan.syntax.name.value,
-                                    timeline: periods, provenance: Provenance(plan.provenance), span: plan.syntax.name.span)
+                                    timeline: periods, unit: plan.unit?.text, provenance: Provenance(plan.provenance), span: plan.syntax.name.span)
     }
 
     /// A value written in a declaration (default, range, parameter value), read as `type`.

@@ -27,6 +27,9 @@ package final class PolicyChecker {
 
     var inputTypes: [ValueType?] = []
     var parameterTypes: [ValueType?] = []
+    /// For each linked parameter (`same_as:`), the parameter at the end of its links; nil
+    /// for a parameter with values of its own, or a link already reported as broken.
+    var parameterRoots: [Int?] = []
     var definitionTypes: [ValueType?] = []
     var definitionExpressions: [Expression?] = []
     var definitionStates: [State] = []
@@ -62,7 +65,7 @@ package final class PolicyChecker {
     func run() -> CheckedPolicy? {
         declareSymbols()
         let inputs = merged.inputs.indices.compactMap(checkInput)
-        let parameters = merged.parameters.indices.compactMap(checkParameter)
+        let parameters = ParameterLinks.resolve(merged.parameters.indices.compactMap(checkParameter))
         for index in merged.definitions.indices { _ = definitionType(index) }
         for index in merged.decisions.indices { _ = decisionType(index) }
         let metadata = checkMetadata()
@@ -118,6 +121,7 @@ package final class PolicyChecker {
             let plan = merged.parameters[index]
             parameterTypes[index] = plan.type.flatMap { resolveType($0, name: plan.syntax.name.value) } ?? inferLiteralType(plan.periods.first?.value)
         }
+        resolveParameterLinks()
     }
 
     func resolveType(_ syntax: TypeSyntax, name: String) -> ValueType? {

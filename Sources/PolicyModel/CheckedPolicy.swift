@@ -149,18 +149,31 @@ package struct ParameterDeclaration: Sendable {
     package let name: String
     package let type: ValueType
     package let label: String
-    /// Ascending by `from`.
+    /// Ascending by `from`. For a linked parameter, the timeline of the one it names.
     package let timeline: [Period]
+    /// The parameter this one is linked to (`same_as:`): its timeline is always that
+    /// one's, so one edit moves both. Nil for a parameter with values of its own.
+    package let sameAs: String?
+    /// What the figures count (`元/小时`), when the file says.
+    package let unit: String?
     package let provenance: Provenance
     package let span: SourceSpan
 
-    package init(name: String, type: ValueType, label: String, timeline: [Period], provenance: Provenance, span: SourceSpan) {
+    package init(name: String, type: ValueType, label: String, timeline: [Period], sameAs: String? = nil, unit: String? = nil,
+                 provenance: Provenance, span: SourceSpan) {
         self.name = name
         self.type = type
         self.label = label
         self.timeline = timeline.sorted { $0.from < $1.from }
+        self.sameAs = sameAs
+        self.unit = unit
         self.provenance = provenance
         self.span = span
+    }
+
+    /// The same parameter with another timeline (and, with `sameAs: nil`, no longer linked).
+    package func with(timeline: [Period], sameAs: String?) -> ParameterDeclaration {
+        ParameterDeclaration(name: name, type: type, label: label, timeline: timeline, sameAs: sameAs, unit: unit, provenance: provenance, span: span)
     }
 
     package func period(on date: CivilDate) -> Period? {

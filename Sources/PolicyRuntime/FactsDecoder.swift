@@ -29,11 +29,14 @@ public struct FactProblem: Sendable, Hashable, CustomStringConvertible {
     public let field: String
     public let message: String
     public let kind: Kind
+    /// For a record that is not JSON at all: the column of the line where reading stopped.
+    public let column: Int?
 
-    public init(field: String, message: String, kind: Kind = .shape) {
+    public init(field: String, message: String, kind: Kind = .shape, column: Int? = nil) {
         self.field = field
         self.message = message
         self.kind = kind
+        self.column = column
     }
 
     public var description: String { "`\(field)`: \(message)" }

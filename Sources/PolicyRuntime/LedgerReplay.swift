@@ -216,20 +216,18 @@ package struct LedgerReplay: Sendable {
     }
 
     /// Balances, settlements, lapsed amounts, held events, checks and refusals, as of
-    /// `date` (default: the replay's as-of date, else the latest accepted event).
+    /// `date` (default: the replay's as-of date, else the latest event read, else — no
+    /// event at all — today, so that the report and its checks' thresholds have a date).
     package func report(asOf date: CivilDate? = nil) -> LedgerReport {
         var view = state
         // Without a date, as of the latest event read, refused or not: a refused event in a
         // new year still means the old year's vouchers have lapsed.
         let latestRead = ([state.latestDate] + state.refused.map(\.date)).compactMap { $0 }.max()
-        let reportDate = date ?? asOf ?? latestRead
-        if let reportDate {
-            for (index, account) in ledger.accounts.enumerated() where account.expiry == .endOfYear {
-                for key in view.lots[index].keys { Self.expire(&view, account: index, key: key, before: reportDate.year) }
-            }
+        let reportDate = date ?? asOf ?? latestRead ?? CivilDate.today()
+        for (index, account) in ledger.accounts.enumerated() where account.expiry == .endOfYear {
+            for key in view.lots[index].keys { Self.expire(&view, account: index, key: key, before: reportDate.year) }
         }
-        let parameters = reportDate.map { policy.parameterValues(on: $0) } ?? Array(repeating: nil, count: policy.parameters.count)
-        let frame = EvaluationFrame(program: policy.program, inputs: [], parameters: parameters, date: reportDate ?? CivilDate(year: 1970, month: 1, day: 1)!,
+        let frame = EvaluationFrame(program: policy.program, inputs: [], parameters: policy.parameterValues(on: reportDate), date: reportDate,
                                     decisions: interpreter)
         let checks = ledger.checks.enumerated().map { index, check -> LedgerReport.CheckResult in
             let threshold = (try? check.atLeast.evaluate(in: frame))?.integerValue

@@ -27,7 +27,8 @@ public struct LedgerReport: Sendable {
 
     package let ledger: LedgerDeclaration
     public let policy: PolicyMetadata
-    public let asOf: CivilDate?
+    /// The date the balances, lapses and check thresholds are as of.
+    public let asOf: CivilDate
     package let state: LedgerState
     public let checks: [CheckResult]
 
@@ -93,7 +94,7 @@ public struct LedgerReport: Sendable {
         return .object([
             ("policy", .object([("id", .string(policy.id)), ("version", .string(policy.version)), ("hash", .string(policy.contentHash))])),
             ("ledger", .string(ledger.title)),
-            ("as_of", asOf.map { .string($0.description) } ?? .null),
+            ("as_of", .string(asOf.description)),
             ("events", .object([("accepted", .integer(Int64(state.accepted))), ("refused", .integer(Int64(state.refused.count)))])),
             ("balances", balances),
             ("settlements", settlements),

@@ -4,7 +4,7 @@ package enum PolicyFileKeys {
     package static let file = ["policy", "extends", "include", "inputs", "parameters", "definitions", "decisions", "ledger", "approval", "programs", "compliance"]
     package static let header = ["id", "title", "title_en", "version", "effective_from", "effective_until", "sources", "note"]
     package static let input = ["type", "values", "label", "label_en", "default", "min", "max", "decimals", "not_after", "source", "note"]
-    package static let parameter = ["type", "values", "label", "value", "from", "timeline", "source", "note"]
+    package static let parameter = ["type", "values", "label", "value", "from", "timeline", "same_as", "unit", "source", "note"]
     package static let parameterPeriod = ["from", "value", "source", "note"]
     package static let definition = ["type", "values", "label", "expr", "source", "note"]
     package static let decision = ["type", "values", "label", "public", "hit", "rules", "remove_rules", "value", "apportion", "reason", "source", "note"]

@@ -203,11 +203,21 @@ package struct PolicyFileParser {
         if reader.node("value") != nil && reader.node("timeline") != nil {
             diagnostics.append(.error("parameter `\(entry.key)` has both `value` and `timeline`", at: entry.keySpan, help: "put every value in the timeline"))
         }
-        if reader.node("value") == nil && reader.node("timeline") == nil && reader.node("from") != nil {
+        if reader.node("value") == nil && reader.node("timeline") == nil && reader.node("from") != nil && reader.node("same_as") == nil {
             diagnostics.append(.error("parameter `\(entry.key)` has `from` but no `value`", at: entry.keySpan))
         }
+        let sameAs = reader.scalar("same_as", diagnostics: &diagnostics)
+        if let sameAs {
+            // A linked parameter takes every value of the one it names: values of its own would contradict the link.
+            for key in ["value", "timeline", "from"] {
+                guard let given = reader.entry(key) else { continue }
+                diagnostics.append(.error("parameter `\(entry.key)` has both `same_as` and `\(key)`", at: given.keySpan,
+                                          help: "`same_as: \(sameAs.text)` gives it every value of `\(sameAs.text)`, dates included; remove `\(key)`, or remove `same_as` to give it values of its own"))
+            }
+        }
         return ParameterSyntax(name: Located(entry.key, entry.keySpan), type: parseType(reader),
-                               label: reader.text("label", diagnostics: &diagnostics), periods: periods,
+                               label: reader.text("label", diagnostics: &diagnostics), periods: sameAs == nil ? periods : [],
+                               sameAs: sameAs, unit: reader.scalar("unit", diagnostics: &diagnostics),
                                provenance: reader.provenance(diagnostics: &diagnostics))
     }
 

@@ -93,6 +93,10 @@ package struct ParameterSyntax: Sendable {
     package let type: TypeSyntax?
     package let label: String?
     package let periods: [Period]
+    /// `same_as: other`: every value is the named parameter's (a linked parameter).
+    package let sameAs: YAMLScalar?
+    /// `unit: 元/小时`: what the figures count, compared when parameters are linked.
+    package let unit: YAMLScalar?
     package let provenance: ProvenanceSyntax
 }
 

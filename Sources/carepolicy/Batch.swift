@@ -76,7 +76,9 @@ struct Batch: ParsableCommand {
                        + " (\(loaded.metadata.id) \(loaded.metadata.version), as of \(date), \(workers) worker\(workers == 1 ? "" : "s"))")
             Output.err("\(input): \(summary.ways.fast) read in place (the fast way), \(summary.ways.general) decoded (the general way), "
                        + "\(summary.ways.trees) of them on the decision trees")
-            for error in summary.firstErrors { Output.err("\(input):\(error.line): error: \(error.id.map { "`\($0)`: " } ?? "")\(error.message)") }
+            for error in summary.firstErrors {
+                Output.err("\(input):\(error.line)\(error.column.map { ":\($0)" } ?? ""): error: \(error.id.map { "`\($0)`: " } ?? "")\(error.message)")
+            }
             if summary.failed > summary.firstErrors.count { Output.err("… and \(summary.failed - summary.firstErrors.count) more errors (see the error rows in \(out))") }
         }
         if summary.failed > 0 { throw ExitCode(1) }

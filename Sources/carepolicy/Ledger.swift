@@ -34,8 +34,11 @@ struct Ledger: ParsableCommand {
     @Option(name: .customLong("issue-monthly"), help: "Issue the scheduled events on the first day of each month from FROM to TO (YYYY-MM..YYYY-MM, or one YYYY-MM).")
     var issueMonthly: String?
 
-    @Option(name: .customLong("as-of"), help: "Report as of this date (YYYY-MM-DD): later events are refused, earlier years' vouchers lapse. Default: the date of the last event.")
+    @Option(name: .customLong("as-of"), help: "Report as of this date (YYYY-MM-DD): later events are refused, earlier years' vouchers lapse. Default: the date of the last event, or today when there is none.")
     var asOf: String?
+
+    @Option(name: .customLong("set"), help: "Override a parameter: name=value, or name=value@YYYY-MM-DD from that date on; the parameters linked to it (same_as) follow. Repeatable.")
+    var overrides: [String] = []
 
     func validate() throws {
         if (people == nil) != (issueMonthly == nil) {
@@ -51,7 +54,7 @@ struct Ledger: ParsableCommand {
 
     func run() throws {
         let date = try asOf.map { try parseDate($0) }
-        let loaded = try loadPolicyOrExit(policy)
+        let loaded = try applyOverrides(overrides, to: try loadPolicyOrExit(policy))
         let text = try events.map { try readTextInput($0, what: "events") }
         let persons = try people.map { try readTextInput($0, what: "people") }
         do {

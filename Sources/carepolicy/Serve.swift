@@ -63,8 +63,12 @@ struct Serve: AsyncParsableCommand {
           help: "Only read the policy directory every --reload-interval-ms, without inotify (for file systems whose changes inotify does not see, such as NFS).")
     var reloadByPolling = false
 
+    // Optional, so that the help states the default in words, not this machine's number.
     @Option(name: .customLong("batch-parallelism"), help: "Tasks that share one evaluate-batch request (default: the number of cores).")
-    var batchParallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+    var batchParallelism: Int?
+
+    @Flag(name: .customLong("serve-variants"), help: "Also evaluate the what-if variants under variants/ (evaluate, evaluate-batch, ledger, approval, programs, compliance); without it they are listed apart and used only for what-if.")
+    var serveVariants = false
 
     @Option(name: .customLong("max-record-bytes"), help: "The longest record, in bytes: an evaluate body, one record of evaluate-batch, one elder or service record of compliance.")
     var maxRecordBytes: Int = RecordLimit.defaultBytes
@@ -99,7 +103,8 @@ struct Serve: AsyncParsableCommand {
         configuration.reloadMaxWait = .milliseconds(max(reloadSettleMilliseconds, reloadMaxWaitMilliseconds))
         configuration.reloadDeadline = .milliseconds(max(10, reloadDeadlineMilliseconds))
         configuration.watchFileWrites = !reloadByPolling
-        configuration.batchParallelism = max(1, batchParallelism)
+        configuration.batchParallelism = max(1, batchParallelism ?? ProcessInfo.processInfo.activeProcessorCount)
+        configuration.serveVariants = serveVariants
         configuration.maxRecordBytes = maxRecordBytes
         configuration.connections.headerTimeout = .milliseconds(Int64((headerTimeout * 1000).rounded()))
         configuration.connections.bodyTimeout = .milliseconds(Int64((bodyTimeout * 1000).rounded()))

@@ -19,7 +19,7 @@ struct Tree: ParsableCommand {
     @Option(help: "Only this decision.")
     var decision: String?
 
-    @Option(help: "text (default), mermaid or dot.")
+    @Option(help: "text (default), mermaid or dot. Without --decision, mermaid and dot draw every rule table in one picture, a subgraph (cluster) per decision.")
     var format: TreeRenderer.Format = .text
 
     @Option(name: .customLong("as-of"), help: "Use the parameter values in force on this date (default: today).")
@@ -33,7 +33,7 @@ struct Tree: ParsableCommand {
         if let decision {
             guard let index = checked.decisionIndex(named: decision) else {
                 let hint = NameSuggestion.help(for: decision, in: checked.decisions.map(\.name), kind: "decisions") ?? ""
-                throw ValidationError("no decision `\(decision)` in \(policy). \(hint)")
+                throw ValidationError("no decision `\(decision)` in \(policy); \(hint)")
             }
             guard loaded.compiled.epoch(on: date).trees[index] != nil else {
                 let rule = checked.decisions[index].rules.first
@@ -43,13 +43,16 @@ struct Tree: ParsableCommand {
             indices = [index]
         }
         let epoch = loaded.compiled.epoch(on: date)
-        let rendered = indices.compactMap { index -> String? in
-            guard let tree = epoch.trees[index] else { return nil }
-            // Dead rules, gaps and unreachable nodes, found by the analysis, are marked in the picture.
-            guard let marks = TreeMarks.find(decision: index, in: loaded.compiled, on: date) else { return TreeRenderer.render(tree, policy: checked, format: format) }
-            return TreeRenderer.render(tree, policy: checked, format: format, marks: marks)
+        // Dead rules, gaps and unreachable nodes, found by the analysis, are marked in the picture.
+        let trees = indices.compactMap { index in
+            epoch.trees[index].map { (tree: $0, marks: TreeMarks.find(decision: index, in: loaded.compiled, on: date)) }
         }
-        Output.out(rendered.joined(separator: "\n\n"))
+        if decision != nil, let (tree, marks) = trees.first {
+            Output.out(marks.map { TreeRenderer.render(tree, policy: checked, format: format, marks: $0) } ?? TreeRenderer.render(tree, policy: checked, format: format))
+            return
+        }
+        // The whole policy is one picture: one digraph with a cluster per decision, one flowchart with a subgraph per decision.
+        Output.out(TreeRenderer.render(policy: checked, trees: trees, format: format))
     }
 }
 

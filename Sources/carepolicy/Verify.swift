@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CarePolicy
 import PolicyModel
 import PolicyCompiler
@@ -22,15 +23,20 @@ struct Verify: ParsableCommand {
     @Option(help: "The random seed (the same seed gives the same persons).")
     var seed: UInt64 = 1
 
+    @Flag(help: "Print progress on standard error even when it is not a terminal (by default, only on a terminal).")
+    var progress = false
+
     func run() throws {
         let files = (paths.isEmpty ? ["policies"] : paths).flatMap(PolicyFiles.policyFiles(under:))
         var disagreements = 0
+        // Progress lines in a pipe or a log are noise: a terminal sees them, or whoever asks.
+        let showProgress = progress || isatty(2) != 0
         for file in files {
             let policy = try loadPolicyOrExit(file)
             // Progress on standard error about every tenth of a long run.
             let step = max(10_000, count / 10 / 10_000 * 10_000)
             let report = EvaluatorAgreement.check(policy, count: count, seed: seed) { done in
-                if count >= 100_000, done % step == 0 { Output.err("\(file): \(done) of \(count) persons checked") }
+                if showProgress, count >= 100_000, done % step == 0 { Output.err("\(file): \(done) of \(count) persons checked") }
             }
             disagreements += report.disagreements
             Output.out("\(file): \(report.persons) persons, \(report.disagreements) disagreements, \(report.faults) evaluated to a fault in both (seed \(seed))")

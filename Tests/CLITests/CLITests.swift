@@ -126,6 +126,19 @@ import TestSupport
         #expect(result.err.contains("events.jsonl:3: refused: 服务券余额不足：p1 has 17.50 in `voucher_hours`, the event needs 30.00"))
     }
 
+    /// `--set` on the hourly rate moves the voucher settlement rate linked to it.
+    @Test func ledgerSettlesAtAnOverriddenHourlyRate() throws {
+        let events = [
+            #"{"type":"issue","person":"p1","date":"2025-03-01","hours":20}"#,
+            #"{"type":"spend","person":"p1","date":"2025-03-15","hours":2.5,"provider":"prov-9"}"#,
+        ].joined(separator: "\n")
+        let file = try temporary("events.jsonl", events)
+        let result = try CommandRunner.run(["ledger", "policies/anqing.yaml", "--events", file, "--set", "hourly_rate_cny=10.00"])
+        #expect(result.status == 0, "\(result.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect((object["settlements"] as? [String: [String: String]])?["provider_settlement_cny"] == ["prov-9": "25.00"])
+    }
+
     @Test func ledgerIssuesEachMonthsVouchersFromTheDecisions() throws {
         let result = try CommandRunner.run(["ledger", "policies/anqing.yaml", "--people", "docs/examples/ledgers/anqing-people.jsonl",
                                             "--issue-monthly", "2025-01..2025-12", "--events", "docs/examples/ledgers/anqing-monthly-spends.jsonl"])

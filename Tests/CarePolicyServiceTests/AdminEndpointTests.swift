@@ -89,7 +89,9 @@ struct AdminEndpointTests {
             #expect(response.status == .created)
             #expect(value(response.json, "policy", "id") as? String == "dongxihu-trial")
             let list = try await client.get("/v1/policies")
-            #expect((list.json["policies"] as? [[String: Any]])?.count == 8)
+            // Uploaded beside the others, not under variants/: a live policy, though it extends dongxihu.
+            #expect((list.json["policies"] as? [[String: Any]])?.count == 5)
+            #expect((list.json["variants"] as? [[String: Any]])?.count == 3)
         }
         #expect(FileManager.default.fileExists(atPath: harness.path("dongxihu-trial.yaml")))
     }

@@ -14,7 +14,7 @@ struct HealthAndMetricsTests {
             #expect(health.text == #"{"status":"ok"}"#)
             let ready = try await client.get("/readyz")
             #expect(ready.status == .ok)
-            #expect(ready.text == #"{"status":"ready","policies":7,"refused_files":[],"pending_files":[],"decision_log":"on","reasons":[]}"#)
+            #expect(ready.text == #"{"status":"ready","policies":4,"variants":3,"refused_files":[],"pending_files":[],"decision_log":"on","reasons":[]}"#)
         }
     }
 
@@ -48,7 +48,8 @@ struct HealthAndMetricsTests {
             #expect(lines.contains(#"carepolicy_http_requests_total{method="POST",path="/v1/policies/{id}/evaluate",status="422"} 1"#))
             #expect(lines.contains(#"carepolicy_http_request_duration_seconds_count{path="/v1/policies/{id}/evaluate"} 3"#))
             #expect(lines.contains(#"carepolicy_policy_reloads_total{policy="anqing"} 1"#))
-            #expect(lines.contains("carepolicy_policies_served 7.0"))
+            #expect(lines.contains("carepolicy_policies_served 4.0"))
+            #expect(lines.contains("carepolicy_variants_loaded 3.0"))
             #expect(lines.contains("# TYPE carepolicy_http_request_duration_seconds histogram"))
         }
     }

@@ -33,7 +33,7 @@ struct LedgerEndpointTests {
         ("/v1/policies/dongxihu/approval", "{\"history\": []}", 422, "no_approval", nil),
         ("/v1/policies/rural-pilot/programs/bracelet/allocate", "{\"population\": []}", 404, "unknown_program", nil),
         ("/v1/policies/rural-pilot/programs/smart_bracelet/allocate", "{\"population\": [], \"places\": -1}", 400, "invalid_request", "places"),
-        ("/v1/whatif", "{\"baseline\": \"anqing\", \"variant\": \"dongxihu\", \"population\": []}", 422, "invalid_whatif", nil),
+        ("/v1/whatif", "{\"baseline\": \"anqing\", \"variant\": \"dongxihu\", \"population\": []}", 422, "invalid_whatif", "variant"),
     ] as [(String, String, Int, String, String?)])
     func refusesBadRequests(uri: String, requestBody: String, status: Int, code: String, field: String?) async throws {
         let harness = try ServiceHarness()

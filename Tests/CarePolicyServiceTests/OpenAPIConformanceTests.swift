@@ -44,6 +44,8 @@ struct OpenAPIConformanceTests {
         Exchange(method: .post, template: "/v1/policies/{id}/evaluate", uri: "/v1/policies/anqing/evaluate",
                  body: "{\"facts\": \(SamplePerson.json(["ability_level": 8]))}", status: 422),
         Exchange(method: .post, template: "/v1/policies/{id}/evaluate", uri: "/v1/policies/x/evaluate", body: "{}", status: 404),
+        Exchange(method: .post, template: "/v1/policies/{id}/evaluate", uri: "/v1/policies/anqing-hourly-rate-10/evaluate", body: "{}", status: 404),
+        Exchange(method: .get, template: "/v1/policies/{id}", uri: "/v1/policies/anqing-hourly-rate-10", body: nil, status: 200),
         Exchange(method: .post, template: "/v1/policies/{id}/evaluate-batch", uri: "/v1/policies/dongxihu/evaluate-batch",
                  body: "{\"records\": [\(person), {\"id\": \"bad\"}], \"as_of\": \"2026-06-01\"}", status: 200),
         Exchange(method: .post, template: "/v1/policies/{id}/evaluate-batch", uri: "/v1/policies/dongxihu/evaluate-batch", body: "{\"records\": 1}", status: 400),

@@ -23,7 +23,12 @@ struct PolicyEndpointTests {
             let response = try await client.get("/v1/policies")
             #expect(response.status == .ok)
             let policies = try #require(response.json["policies"] as? [[String: Any]])
-            #expect(policies.map { $0["id"] as? String } == ["anqing", "anqing-gov-purchase-tekun", "anqing-hourly-rate-10", "dongxihu", "dongxihu-volunteer-60-74", "rural-pilot", "sunhe"])
+            #expect(policies.map { $0["id"] as? String } == ["anqing", "dongxihu", "rural-pilot", "sunhe"])
+            // The what-if variants under variants/ are listed apart, with the policy each extends.
+            let variants = try #require(response.json["variants"] as? [[String: Any]])
+            #expect(variants.map { $0["id"] as? String } == ["anqing-gov-purchase-tekun", "anqing-hourly-rate-10", "dongxihu-volunteer-60-74"])
+            #expect(variants.map { $0["extends"] as? String } == ["anqing", "anqing", "dongxihu"])
+            #expect(variants.allSatisfy { $0["evaluated"] as? Bool == false })
             #expect(policies[0]["version"] as? String == "2026.1")
             #expect(policies[0]["hash"] as? String == anqing.metadata.contentHash)
             #expect(policies[0]["effective_from"] as? String == "2019-01-01")

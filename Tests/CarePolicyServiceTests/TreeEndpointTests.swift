@@ -31,6 +31,21 @@ struct TreeEndpointTests {
         }
     }
 
+    /// Without `decision`, every rule table is one picture: one digraph, a cluster per decision.
+    @Test func drawsTheWholePolicyAsOnePicture() async throws {
+        let harness = try ServiceHarness()
+        defer { harness.remove() }
+        try await harness.test { client in
+            let dot = try await client.get("/v1/policies/anqing/tree?format=dot&as_of=2026-06-01")
+            #expect(dot.status == .ok)
+            #expect(dot.text.components(separatedBy: "digraph ").count == 2)
+            #expect(dot.text.components(separatedBy: "subgraph \"cluster_").count == 6)
+            let mermaid = try await client.get("/v1/policies/anqing/tree?as_of=2026-06-01")
+            #expect(mermaid.text.components(separatedBy: "flowchart TD").count == 2)
+            #expect(mermaid.text.components(separatedBy: "\n  subgraph ").count == 6)
+        }
+    }
+
     @Test(arguments: [
         ("/v1/policies/anqing/tree?decision=service_teir", 400, "invalid_request", "decision"),
         ("/v1/policies/anqing/tree?format=png", 400, "invalid_request", "format"),

@@ -78,3 +78,32 @@ import RecordFormats
         #expect(policy.reproduces(overlap) == true)
     }
 }
+
+/// Two parameters with the same values that cite the same sentence, not linked by `same_as`.
+@Suite struct UnlinkedParameterTests {
+    @Test func twinsCitingTheSameTextAreNotedOnce() throws {
+        let findings = try LoadedPolicy.load(path: FixturePaths.fixture("analysis_unlinked_parameters")).findings()
+            .filter { $0.kind == .unlinkedParameters }
+        #expect(findings.map { FixturePaths.portable($0.diagnostic.description) } == [
+            "Fixtures/analysis_unlinked_parameters/policy.yaml:16:3: note: parameters `hourly_rate_cny` and `settlement_rate_cny` have the same value and cite the same text (“由政府按每小时8元的标准负担”) but are not linked: changing one leaves the other as it is",
+        ])
+        #expect(findings.first?.diagnostic.help == "if they are one figure, write `same_as: hourly_rate_cny` under `settlement_rate_cny` instead of its values, so that one edit moves both")
+        #expect(findings.first?.name == "settlement_rate_cny")
+    }
+
+    @Test func linkedParametersAreNotNoted() throws {
+        let findings = try LoadedPolicy.load(path: FixturePaths.fixture("good_linked_parameters")).findings()
+        #expect(!findings.contains { $0.kind == .unlinkedParameters })
+        let anqing = try LoadedPolicy.load(path: FixturePaths.packageRoot + "/policies/anqing.yaml").findings()
+        #expect(!anqing.contains { $0.kind == .unlinkedParameters })
+    }
+
+    @Test(arguments: [
+        ("第三条：\"由政府按每小时8元的标准负担\"；第四条", ["由政府按每小时8元的标准负担"]),
+        ("“甲乙”与「丙丁」及『戊己』", ["甲乙", "丙丁", "戊己"]),
+        ("\"x\" 太短，不算", [String]()),
+    ])
+    func quotationsAreTheQuotedPassages(text: String, passages: [String]) {
+        #expect(UnlinkedParameters.quotations(text) == passages)
+    }
+}

@@ -41,4 +41,39 @@ import RecordFormats
             #expect(error.message == message)
         }
     }
+
+    /// Raising the hourly rate moves the voucher settlement rate linked to it, and the
+    /// overridden policy keeps its ledger, approval path and programs.
+    @Test func overridingALinkedSourceMovesItsFollowersAndKeepsTheLedger() throws {
+        let policy = try LoadedPolicy.load(path: FixturePaths.packageRoot + "/policies/anqing.yaml")
+        let raised = try policy.overriding([try ParameterOverride("hourly_rate_cny=10.00@2026-01-01")])
+        let settlement = try #require(raised.checked.parameters.first { $0.name == "voucher_settlement_rate_cny" })
+        #expect(settlement.sameAs == "hourly_rate_cny")
+        #expect(settlement.timeline.map(\.value) == [.decimal(ExactDecimal("8.00")!), .decimal(ExactDecimal("10.00")!)])
+        #expect(raised.checked.ledger != nil)
+        #expect(raised.checked.approval?.steps.count == policy.checked.approval?.steps.count)
+        #expect(raised.checked.programs.count == policy.checked.programs.count)
+        let events = [
+            #"{"type":"issue","person":"p1","date":"2025-12-01","hours":10}"#,
+            #"{"type":"spend","person":"p1","date":"2025-12-31","hours":2,"provider":"prov-9"}"#,
+            #"{"type":"issue","person":"p1","date":"2026-01-01","hours":10}"#,
+            #"{"type":"spend","person":"p1","date":"2026-01-02","hours":0.5,"provider":"prov-9"}"#,
+        ].joined(separator: "\n")
+        let report = try raised.replayLedger(events: events)
+        #expect(report.state.refused.isEmpty)
+        // 2 hours at 8.00 in 2025, half an hour at 10.00 in 2026.
+        #expect(report.balances(of: "provider_settlement_cny").mapValues { $0.formatted(places: 2) } == ["prov-9": "21.00"])
+    }
+
+    /// Setting a linked parameter itself cuts its link: the source keeps its value.
+    @Test func overridingALinkedParameterCutsItsLink() throws {
+        let policy = try LoadedPolicy.load(path: FixturePaths.packageRoot + "/policies/anqing.yaml")
+        let changed = try policy.overriding([try ParameterOverride("voucher_settlement_rate_cny=9.00")])
+        let settlement = try #require(changed.checked.parameters.first { $0.name == "voucher_settlement_rate_cny" })
+        #expect(settlement.sameAs == nil)
+        #expect(settlement.timeline.map(\.value) == [.decimal(ExactDecimal("9.00")!)])
+        let hourly = try #require(changed.checked.parameters.first { $0.name == "hourly_rate_cny" })
+        #expect(hourly.timeline.map(\.value) == [.decimal(ExactDecimal("8.00")!)])
+    }
+
 }

@@ -23,6 +23,7 @@ import RecordFormats
         "errors_unknown_fact", "errors_type_mismatch", "errors_unknown_enum_value", "errors_missing_reason",
         "errors_else_not_last", "errors_cycle", "errors_apportion_unproven", "errors_duplicate_name",
         "errors_missing_include", "errors_unknown_field", "errors_alias_bomb", "errors_unique_overlap", "errors_apportion_order", "errors_ledger", "errors_ledger_syntax", "errors_ledger_schedule", "errors_compliance", "errors_compliance_syntax", "errors_bad_date",
+        "errors_linked_parameters", "errors_linked_parameters_syntax",
     ]
 
     @Test(arguments: cases)

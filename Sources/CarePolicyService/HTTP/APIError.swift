@@ -54,6 +54,15 @@ extension APIError {
                  message: "no policy `\(id)` is served; served policies: \(served.sorted().joined(separator: ", "))", field: "id")
     }
 
+    static func variantNotServed(_ variant: ServedPolicy, live: [String]) -> APIError {
+        let base = variant.metadata.extends.map { " of `\($0)`" } ?? ""
+        var error = APIError(.notFound, code: "variant_not_served",
+                             message: "`\(variant.metadata.id)` is a what-if variant\(base) (\(variant.metadata.file)), not a live policy: it decides nothing about real persons here; compare it with POST /v1/whatif, or start the service with --serve-variants; live policies: \(live.joined(separator: ", "))",
+                             field: "id")
+        error.headers = JSONResponse.policyHeaders(variant.metadata)
+        return error
+    }
+
     static func invalidPolicyID(_ id: String) -> APIError {
         APIError(.badRequest, code: "invalid_policy_id", message: "`\(id)` is not a policy id: use \(PolicyIdentifier.rule)", field: "id")
     }

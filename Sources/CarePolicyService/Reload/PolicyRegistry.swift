@@ -40,3 +40,10 @@ package final class PolicyRegistry: Sendable {
         state.withLock { change(&$0) }
     }
 }
+
+extension PolicyRegistry.Snapshot {
+    /// The live policies (not the what-if variants), by id.
+    package var livePolicies: [ServedPolicy] { policies.values.filter { !$0.isVariant }.sorted { $0.metadata.id < $1.metadata.id } }
+    /// The what-if variants, by id.
+    package var variants: [ServedPolicy] { policies.values.filter(\.isVariant).sorted { $0.metadata.id < $1.metadata.id } }
+}

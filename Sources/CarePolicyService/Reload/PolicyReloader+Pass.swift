@@ -103,7 +103,7 @@ extension PolicyReloader {
             snapshot = after
             snapshot.pending = pending.filter { stillPending.contains($0.key) }
         }
-        metrics.policiesServed(after.policies.count)
+        metrics.policiesServed(after.livePolicies.count, variants: after.variants.count)
         return summary
     }
 
@@ -159,16 +159,18 @@ extension PolicyReloader {
             let id = loaded.metadata.id
             fileOfID[id] = file
             after.idsByFile[file] = id
-            if let served = before.policies[id], served.metadata.contentHash == loaded.metadata.contentHash, served.metadata.file == file {
+            let isVariant = PolicyFiles.isVariant(file, under: directory)
+            if let served = before.policies[id], served.metadata.contentHash == loaded.metadata.contentHash, served.metadata.file == file,
+               served.isVariant == isVariant {
                 after.policies[id] = served
                 after.attempts[id] = LoadAttempt(outcome: .unchanged, file: file, at: now, hash: hash, diagnostics: [])
                 summary.unchanged.append(id)
             } else {
-                after.policies[id] = ServedPolicy(policy: loaded, loadedAt: now)
+                after.policies[id] = ServedPolicy(policy: loaded, loadedAt: now, isVariant: isVariant)
                 after.attempts[id] = LoadAttempt(outcome: .accepted, file: file, at: now, hash: hash, diagnostics: [])
                 summary.accepted.append(id)
                 metrics.reloaded(policy: id)
-                logger.info("policy live", metadata: ["policy": "\(id)", "version": "\(loaded.metadata.version)",
+                logger.info(isVariant ? "what-if variant loaded (listed apart, for what-if)" : "policy live", metadata: ["policy": "\(id)", "version": "\(loaded.metadata.version)",
                                                       "hash": "\(loaded.metadata.contentHash)", "file": "\(file)"])
             }
         case .failure(let refusal):

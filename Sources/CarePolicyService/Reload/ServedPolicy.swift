@@ -13,13 +13,18 @@ import PolicyBatch
 package struct ServedPolicy: Sendable {
     package let policy: LoadedPolicy
     package let loadedAt: Date
+    /// A what-if variant (a file under the directory's `variants/`): listed apart, usable
+    /// for what-if, and not evaluated unless the service is told to serve variants.
+    package let isVariant: Bool
+
     /// The SHA-256 of every file it was read from, by normalized path: a reload whose
     /// directory still holds exactly these texts keeps this version without reading it.
     package let sourceHashes: [String: String]
 
-    package init(policy: LoadedPolicy, loadedAt: Date) {
+    package init(policy: LoadedPolicy, loadedAt: Date, isVariant: Bool = false) {
         self.policy = policy
         self.loadedAt = loadedAt
+        self.isVariant = isVariant
         var hashes: [String: String] = [:]
         for (path, text) in policy.sources { hashes[PolicyFiles.normalized(path)] = DirectoryFingerprint.hash(text) }
         sourceHashes = hashes

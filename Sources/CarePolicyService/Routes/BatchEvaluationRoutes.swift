@@ -15,7 +15,7 @@ import PolicyBatch
 struct BatchEvaluationRoutes: RouteGroup {
     func register(on router: Router<ServiceContext>, state: ServiceState) {
         router.post("/v1/policies/:id/evaluate-batch") { request, context in
-            let served = try state.servedPolicy(context.parameters.get("id"))
+            let served = try state.livePolicy(context.parameters.get("id"))
             let buffer = try await request.collectJSONBody(limit: state.configuration.maxBatchBodyBytes)
             let records: BatchRecords
             let date: CivilDate

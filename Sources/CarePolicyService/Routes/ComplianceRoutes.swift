@@ -19,7 +19,7 @@ struct ComplianceRoutes: RouteGroup {
 
     func register(on router: Router<ServiceContext>, state: ServiceState) {
         router.post("/v1/policies/:id/compliance") { request, context in
-            let served = try state.servedPolicy(context.parameters.get("id"))
+            let served = try state.livePolicy(context.parameters.get("id"))
             let policy = served.policy
             let buffer = try await request.collectJSONBody(limit: state.configuration.maxBatchBodyBytes)
             let members = try EvaluationRequest.members(try Request.parseJSON(buffer), allowed: ["from", "to", "elders", "records", "spot_check"])

@@ -15,7 +15,7 @@ import PolicyBatch
 struct EvaluationRoutes: RouteGroup {
     func register(on router: Router<ServiceContext>, state: ServiceState) {
         router.post("/v1/policies/:id/evaluate") { request, context in
-            let served = try state.servedPolicy(context.parameters.get("id"))
+            let served = try state.livePolicy(context.parameters.get("id"))
             let body = try await request.jsonBody(limit: state.configuration.maxRecordBytes, tooLarge: APIError.recordBodyTooLarge)
             let evaluationRequest = try EvaluationRequest(body)
             let policy = served.policy

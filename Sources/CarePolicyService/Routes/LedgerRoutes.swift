@@ -21,7 +21,7 @@ import PolicyBatch
 struct LedgerRoutes: RouteGroup {
     func register(on router: Router<ServiceContext>, state: ServiceState) {
         router.post("/v1/policies/:id/ledger/replay") { request, context in
-            let served = try state.servedPolicy(context.parameters.get("id"))
+            let served = try state.livePolicy(context.parameters.get("id"))
             let members = try EvaluationRequest.members(try await request.jsonBody(limit: state.configuration.maxBodyBytes), allowed: ["events", "as_of"])
             let events = try Self.array(members["events"], name: "events", example: "{\"events\": [{\"type\": \"issue\", …}]}")
             let asOf: CivilDate? = members["as_of"] == nil || members["as_of"] == .null ? nil : try EvaluationRequest.date(members["as_of"])
@@ -35,7 +35,7 @@ struct LedgerRoutes: RouteGroup {
             return JSONResponse.make(replay.report().json, headers: JSONResponse.policyHeaders(served.metadata))
         }
         router.post("/v1/policies/:id/approval") { request, context in
-            let served = try state.servedPolicy(context.parameters.get("id"))
+            let served = try state.livePolicy(context.parameters.get("id"))
             let members = try EvaluationRequest.members(try await request.jsonBody(limit: state.configuration.maxBodyBytes), allowed: ["history"])
             let history = try Self.array(members["history"], name: "history", example: "{\"history\": [{\"step\": \"submitted\", \"date\": \"2026-01-05\"}]}")
             var path: ApprovalReplay
@@ -48,7 +48,7 @@ struct LedgerRoutes: RouteGroup {
             return JSONResponse.make(path.json, headers: JSONResponse.policyHeaders(served.metadata))
         }
         router.post("/v1/policies/:id/programs/:program/allocate") { request, context in
-            let served = try state.servedPolicy(context.parameters.get("id"))
+            let served = try state.livePolicy(context.parameters.get("id"))
             let name = context.parameters.get("program") ?? ""
             let policy = served.policy
             guard policy.checked.programs.contains(where: { $0.name == name }) else {

@@ -25,12 +25,22 @@ enum PolicyJSON {
         return .object(entries)
     }
 
+    /// A what-if variant in the list: the summary, the policy it extends, and whether the
+    /// evaluation endpoints answer for it (`--serve-variants`).
+    static func variantSummary(_ served: ServedPolicy, evaluated: Bool) -> JSONText.Node {
+        guard case .object(var entries) = summary(served) else { return .null }
+        entries.append(("extends", served.metadata.extends.map(JSONText.Node.string) ?? .null))
+        entries.append(("evaluated", .bool(evaluated)))
+        return .object(entries)
+    }
+
     static func detail(_ served: ServedPolicy) -> JSONText.Node {
         let checked = served.policy.checked
         let metadata = served.metadata
         guard case .object(var entries) = summary(served) else { return .null }
         entries.append(("sources", .array(metadata.sources.map { .string($0) })))
         if let base = metadata.extends { entries.append(("extends", .string(base))) }
+        entries.append(("variant", .bool(served.isVariant)))
         entries.append(("inputs", .array(checked.inputs.map(input))))
         entries.append(("decisions", .array(checked.publicDecisionIndices.map { decision(checked.decisions[$0]) })))
         return .object(entries)

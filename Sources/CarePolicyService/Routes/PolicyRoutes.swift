@@ -10,13 +10,14 @@ import PolicyBatch
 
 /// `GET /v1/policies`, `GET /v1/policies/{id}` and `GET /v1/policies/{id}/status`:
 /// what is served, what a policy reads and decides, and the story of its file (the last
-/// attempt to read it, and the changes seen and not read yet).
+/// attempt to read it, and the changes seen and not read yet). The what-if variants
+/// (files under `variants/`) are listed apart, under `variants`.
 struct PolicyRoutes: RouteGroup {
     func register(on router: Router<ServiceContext>, state: ServiceState) {
         router.get("/v1/policies") { _, _ in
             let snapshot = state.registry.snapshot
-            let policies = snapshot.policies.values.sorted { $0.metadata.id < $1.metadata.id }
-            return JSONResponse.make(.object([("policies", .array(policies.map(PolicyJSON.summary)))]))
+            return JSONResponse.make(.object([("policies", .array(snapshot.livePolicies.map(PolicyJSON.summary))),
+                                              ("variants", .array(snapshot.variants.map { PolicyJSON.variantSummary($0, evaluated: state.configuration.serveVariants) }))]))
         }
         router.get("/v1/policies/:id") { _, context in
             let served = try state.servedPolicy(context.parameters.get("id"))
@@ -27,7 +28,7 @@ struct PolicyRoutes: RouteGroup {
             guard PolicyIdentifier(id) != nil else { throw APIError.invalidPolicyID(id) }
             let snapshot = state.registry.snapshot
             guard let attempt = snapshot.attempts[id] else {
-                throw APIError.unknownPolicy(id, served: Array(snapshot.policies.keys))
+                throw APIError.unknownPolicy(id, served: snapshot.livePolicies.map(\.metadata.id))
             }
             let served = snapshot.policies[id]
             var entries: [(String, JSONText.Node)] = [("id", .string(id))]

@@ -8,8 +8,9 @@ import RecordFormats
 import PolicyBatch
 
 /// `GET /v1/policies/{id}/tree?decision=…&format=mermaid|dot|text&as_of=…`: the
-/// compiled decision tree of one decision (or of every rule table), with Chinese labels,
-/// as `carepolicy tree` draws it.
+/// compiled decision tree of one decision, or every rule table in one picture (one
+/// `digraph` with a cluster per decision, one `flowchart` with a subgraph per decision),
+/// with Chinese labels, as `carepolicy tree` draws it.
 struct TreeRoutes: RouteGroup {
     func register(on router: Router<ServiceContext>, state: ServiceState) {
         router.get("/v1/policies/:id/tree") { request, context in
@@ -35,9 +36,13 @@ struct TreeRoutes: RouteGroup {
                 }
                 indices = [index]
             }
-            let rendered = indices.compactMap { epoch.trees[$0] }.map { TreeRenderer.render($0, policy: checked, format: format) }
+            let trees = indices.compactMap { epoch.trees[$0] }
+            // One decision is its own picture; every rule table is one picture with a cluster (subgraph) per decision.
+            let rendered = trees.count == 1 && query["decision"] != nil
+                ? TreeRenderer.render(trees[0], policy: checked, format: format)
+                : TreeRenderer.render(policy: checked, trees: trees.map { ($0, nil) }, format: format)
             let contentType = format == .dot ? "text/vnd.graphviz; charset=utf-8" : "text/plain; charset=utf-8"
-            return JSONResponse.text(rendered.joined(separator: "\n\n") + "\n", contentType: contentType, headers: JSONResponse.policyHeaders(served.metadata))
+            return JSONResponse.text(rendered + "\n", contentType: contentType, headers: JSONResponse.policyHeaders(served.metadata))
         }
     }
 }

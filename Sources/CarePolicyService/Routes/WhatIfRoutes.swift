@@ -24,6 +24,7 @@ struct WhatIfRoutes: RouteGroup {
             guard case .string(let variantID)? = members["variant"] else { throw APIError.invalidField("variant", "is missing; give the id of a served policy that extends the baseline") }
             let baseline = try state.servedPolicy(baselineID).policy
             let variant = try state.servedPolicy(variantID).policy
+            try Self.checkVariant(variant, of: baseline, served: state.registry.snapshot)
             let population = try LedgerRoutes.array(members["population"], name: "population", example: "{\"population\": [{\"id\": \"p1\", …}]}")
             guard population.count <= Self.maxPersons else {
                 throw APIError.invalidField("population", "has \(population.count) persons; at most \(Self.maxPersons) per request (use `carepolicy whatif` for more)")
@@ -63,5 +64,19 @@ struct WhatIfRoutes: RouteGroup {
             case .failure(let error): throw APIError(.unprocessableContent, code: "invalid_whatif", message: error.message)
             }
         }
+    }
+
+    /// A variant must extend the baseline; the error names the served ones that do (the
+    /// CLI's `--set` does not exist here, so it is not suggested).
+    static func checkVariant(_ variant: LoadedPolicy, of baseline: LoadedPolicy, served: PolicyRegistry.Snapshot) throws {
+        let base = baseline.metadata.id
+        guard variant.metadata.extends != base else { return }
+        let candidates = served.policies.values.filter { $0.metadata.extends == base }.map(\.metadata.id).sorted()
+        let what = variant.metadata.id == base ? "is the baseline itself" : (variant.metadata.extends.map { "extends `\($0)`" } ?? "extends no policy")
+        let help = candidates.isEmpty
+            ? "no served policy extends `\(base)`; add a variant file with `extends:` under the policy directory's variants/"
+            : "served variants of `\(base)`: \(candidates.joined(separator: ", "))"
+        throw APIError(.unprocessableContent, code: "invalid_whatif",
+                       message: "`variant`: policy `\(variant.metadata.id)` \(what), so it is not a variant of `\(base)`; \(help)", field: "variant")
     }
 }

@@ -56,6 +56,9 @@ package struct RecordError: Sendable, CustomStringConvertible {
     /// The fields at fault, each with what is allowed (empty for a fault of the policy).
     package let problems: [FactProblem]
 
+    /// Where on its line a record that is not JSON stopped being readable.
+    package var column: Int? { problems.first { $0.column != nil }?.column }
+
     package var description: String { "line \(line)\(id.map { " (id \($0))" } ?? ""): \(message)" }
 }
 
@@ -220,7 +223,7 @@ package enum BatchEvaluation {
     package static func fail(_ result: inout ChunkResult, writer: ResultWriter, _ error: RecordError) {
         result.summary.failed += 1
         if result.summary.firstErrors.count < BatchSummary.keptErrors { result.summary.firstErrors.append(error) }
-        writer.appendError(line: error.line, id: error.id, message: error.message, problems: error.problems, to: &result.bytes)
+        writer.appendError(line: error.line, column: error.column, id: error.id, message: error.message, problems: error.problems, to: &result.bytes)
     }
 }
 

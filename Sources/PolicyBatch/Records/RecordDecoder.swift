@@ -191,7 +191,7 @@ extension RecordDecoder {
         do {
             value = try JSONValue.parse(line)
         } catch {
-            return .invalid(id: nil, FactsError(problems: [FactProblem(field: "(record)", message: "not valid JSON at column \(error.column): \(error.message)")]))
+            return .invalid(id: nil, FactsError(problems: [FactProblem(field: "(record)", message: "not valid JSON at column \(error.column): \(error.message)", column: error.column)]))
         }
         switch factsDecoder.decode(value) {
         case .success(let facts): return .facts(facts)

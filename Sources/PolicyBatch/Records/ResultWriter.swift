@@ -97,12 +97,17 @@ package struct ResultWriter: Sendable {
         }
     }
 
-    /// A person who could not be evaluated: the line, the id if known, and why.
-    package func appendError(line: Int, id: String?, message: String, problems: [FactProblem], to bytes: inout [UInt8]) {
+    /// A person who could not be evaluated: the line (and the column, for a record that is
+    /// not JSON), the id if known, and why.
+    package func appendError(line: Int, column: Int? = nil, id: String?, message: String, problems: [FactProblem], to bytes: inout [UInt8]) {
         switch format {
         case .jsonl:
             bytes.append(contentsOf: #"{"line":"#.utf8)
             bytes.appendInteger(Int64(line))
+            if let column {
+                bytes.append(contentsOf: #","column":"#.utf8)
+                bytes.appendInteger(Int64(column))
+            }
             if let id {
                 bytes.append(contentsOf: #","id":"#.utf8)
                 JSONString.appendQuoted(id, to: &bytes)
@@ -125,7 +130,7 @@ package struct ResultWriter: Sendable {
         case .csv:
             if let id { CSVLine.appendEscaped(id, to: &bytes) }
             bytes.append(contentsOf: repeatElement(44, count: csvColumnCount + 1))
-            CSVLine.appendEscaped("line \(line): \(message)", to: &bytes)
+            CSVLine.appendEscaped("line \(line)\(column.map { ", column \($0)" } ?? ""): \(message)", to: &bytes)
             bytes.append(10)
         }
     }

@@ -10,7 +10,8 @@ import RecordFormats
 /// A parameter's value changed from the command line, without writing a variant file:
 /// `hourly_rate_cny=10.00` (the value in force at all times) or
 /// `hourly_rate_cny=10.00@2026-01-01` (the timeline kept before that date, the new value
-/// from it on).
+/// from it on). The parameters linked to it (`same_as:`) move with it; a linked parameter
+/// set itself is no longer linked.
 ///
 /// ```swift
 /// let raised = try policy.overriding([ParameterOverride("hourly_rate_cny=10.00@2026-01-01")])
@@ -69,8 +70,9 @@ extension LoadedPolicy {
             let period = ParameterDeclaration.Period(from: override.from ?? CivilDate(year: 1, month: 1, day: 1)!, value: value,
                                                      provenance: Provenance(source: "--set \(override)", note: "command-line override"), span: span)
             let kept = override.from.map { from in parameter.timeline.filter { $0.from < from } } ?? []
-            parameters[index] = ParameterDeclaration(name: parameter.name, type: parameter.type, label: parameter.label,
-                                                     timeline: kept + [period], provenance: parameter.provenance, span: parameter.span)
+            // Setting a linked parameter cuts its link; the parameters linked to this one follow it.
+            parameters[index] = parameter.with(timeline: kept + [period], sameAs: nil)
+            parameters = ParameterLinks.resolve(parameters)
         }
         let text = overrides.map { "--set \($0)" }.joined(separator: " ")
         var hasher = SHA256()
@@ -81,7 +83,8 @@ extension LoadedPolicy {
                                       effectiveUntil: policy.metadata.effectiveUntil, sources: policy.metadata.sources,
                                       extends: policy.metadata.extends, file: policy.metadata.file, contentHash: hash)
         let changed = CheckedPolicy(metadata: metadata, inputs: policy.inputs, parameters: parameters,
-                                    definitions: policy.definitions, decisions: policy.decisions)
+                                    definitions: policy.definitions, decisions: policy.decisions, ledger: policy.ledger,
+                                    approval: policy.approval, programs: policy.programs, compliance: policy.compliance)
         do {
             return LoadedPolicy(compiled: try PolicyCompiler.compile(changed), warnings: warnings, sources: sources)
         } catch {

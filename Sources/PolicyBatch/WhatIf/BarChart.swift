@@ -14,14 +14,47 @@ package struct BarChart {
         package let values: [Double]
         /// The exact figure printed beside each bar.
         package let texts: [String]
+
+        package init(label: String, values: [Double], texts: [String]) {
+            self.label = label
+            self.values = values
+            self.texts = texts
+        }
     }
 
     package let series: [String]
     package let rows: [Row]
+
+    package init(series: [String], rows: [Row]) {
+        self.series = series
+        self.rows = rows
+    }
     package static let colors = ["#5b7aa6", "#e07b39", "#3c9d5d", "#a05195"]
 
+    /// The widest a row label may be drawn; a longer one is cut with `…` (its whole text stays in a tooltip).
+    package static let maximumLabelWidth = 420.0
+
+    /// About how wide `text` is drawn at 12 px: a full-width (CJK) character is as wide as
+    /// the font is high, other characters a little over half that.
+    package static func textWidth(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 12 : 7) }
+    }
+
+    /// The label as drawn: whole, or cut to fit `maximumLabelWidth`.
+    package static func fitted(_ label: String) -> String {
+        guard textWidth(label) > maximumLabelWidth else { return label }
+        var kept = ""
+        for character in label {
+            if textWidth(kept + String(character) + "…") > maximumLabelWidth { break }
+            kept.append(character)
+        }
+        return kept + "…"
+    }
+
     package func svg() -> String {
-        let labelWidth = 190.0, barArea = 360.0, textWidth = 120.0
+        // The label column is as wide as the widest label, so that none is cut off on the left.
+        let labelWidth = max(80, (rows.map { BarChart.textWidth(BarChart.fitted($0.label)) }.max() ?? 0) + 16)
+        let barArea = 360.0, textWidth = 120.0
         let barHeight = 16.0, gap = 4.0, rowGap = 10.0
         let rowHeight = Double(series.count) * (barHeight + gap) + rowGap
         let legendHeight = 24.0
@@ -41,7 +74,9 @@ package struct BarChart {
         for (rowIndex, row) in rows.enumerated() {
             let top = legendHeight + Double(rowIndex) * rowHeight
             let middle = top + Double(series.count) * (barHeight + gap) / 2
-            parts.append(##"<text x="\##(labelWidth - 6)" y="\##(middle + 4)" text-anchor="end">\##(HTMLText.escape(row.label))</text>"##)
+            let shown = BarChart.fitted(row.label)
+            let tooltip = shown == row.label ? "" : "<title>\(HTMLText.escape(row.label))</title>"
+            parts.append(##"<text x="\##(labelWidth - 6)" y="\##(middle + 4)" text-anchor="end">\##(tooltip)\##(HTMLText.escape(shown))</text>"##)
             for (index, value) in row.values.enumerated() {
                 let y = top + Double(index) * (barHeight + gap)
                 let length = abs(value) * scale

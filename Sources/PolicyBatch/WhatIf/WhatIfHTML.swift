@@ -23,14 +23,26 @@ package enum WhatIfHTML {
         </style></head><body>
         <h1>\(HTMLText.escape(title))</h1>
         """)
-        page.append(overview(report))
-        page.append(totals(report))
-        page.append(distributions(report))
-        page.append(transitions(report))
-        if !report.groupedBy.isEmpty { page.append(groups(report)) }
-        page.append(changedSection(report))
+        // Sections are numbered as shown: a report without sums or groups has no gap in its numbers.
+        var sections = [overview(report), totals(report), distributions(report), transitions(report)]
+        if !report.groupedBy.isEmpty { sections.append(groups(report)) }
+        sections.append(changedSection(report))
+        for (number, section) in sections.filter({ !$0.isEmpty }).enumerated() {
+            page.append(section.replacingOccurrences(of: sectionMark, with: sectionNumber(number + 1)))
+        }
         page.append("<p class=\"muted\">由 <code>carepolicy whatif</code> 生成。金额为精确小数，保留两位；“每年”按评估日的每月标准乘以12折算。</p></body></html>")
         return page.joined(separator: "\n")
+    }
+
+    /// Where a section heading's number goes, filled in once the shown sections are known.
+    static let sectionMark = "\u{1}§"
+
+    /// `一`, `二`, … `十`, `十一`, … for section headings.
+    package static func sectionNumber(_ number: Int) -> String {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        if number < 10 { return digits[number] }
+        if number < 20 { return "十" + digits[number - 10] }
+        return String(number)
     }
 
     package static func count(_ value: Int) -> String {
@@ -91,7 +103,7 @@ package enum WhatIfHTML {
         row("成功评估（两项政策均有结果）", count(report.evaluated))
         row("无法评估的记录", count(report.failed) + (report.failed > 0 ? "（见 <code>errors.csv</code>）" : ""))
         row("结果有变化的人数", "<strong>\(count(report.changedPersons))</strong>（占成功评估的 \(percent(report.changedPersons, of: report.evaluated))），名单见 <code>changed.csv</code>")
-        var text = "<h2>一、概况</h2>\n<table>\n" + rows.joined(separator: "\n") + "\n</table>"
+        var text = "<h2>\(sectionMark)、概况</h2>\n<table>\n" + rows.joined(separator: "\n") + "\n</table>"
         if !report.onlyInBaseline.isEmpty || !report.onlyInVariant.isEmpty {
             text += "<p class=\"muted\">仅基准政策有的决策：\(report.onlyInBaseline.joined(separator: "、"))；仅变体政策有的决策：\(report.onlyInVariant.joined(separator: "、"))。这些决策不作比较。</p>"
         }
@@ -101,7 +113,7 @@ package enum WhatIfHTML {
     package static func totals(_ report: WhatIfReport) -> String {
         let numeric = report.decisions.filter { $0.totals != nil }
         guard !numeric.isEmpty else { return "" }
-        var text = "<h2>二、金额与小时数合计</h2>\n<p>每项数值决策对全部成功评估人员求和。名称以 <code>monthly_</code> 开头或以 <code>_per_month</code> 结尾的决策为每月数额，另列全年（×12）。</p>\n"
+        var text = "<h2>\(sectionMark)、金额与小时数合计</h2>\n<p>每项数值决策对全部成功评估人员求和。名称以 <code>monthly_</code> 开头或以 <code>_per_month</code> 结尾的决策为每月数额，另列全年（×12）。</p>\n"
         text += "<table><tr><th class=\"t\">决策</th><th>基准</th><th>变体</th><th>差额</th><th>全年基准</th><th>全年变体</th><th>全年差额</th><th>大于零的人数（基准→变体）</th></tr>\n"
         for decision in numeric {
             guard let totals = decision.totals else { continue }
@@ -115,8 +127,9 @@ package enum WhatIfHTML {
             text += "<td>\(count(totals.baselinePositive)) → \(count(totals.variantPositive))</td></tr>\n"
         }
         text += "</table>\n"
+        // A chart of two equal bars says nothing the table does not: only changed sums are drawn.
         for decision in numeric {
-            guard let totals = decision.totals else { continue }
+            guard let totals = decision.totals, totals.difference != .zero else { continue }
             let chart = BarChart(series: ["基准", "变体"], rows: [
                 BarChart.Row(label: decision.label, values: [double(totals.baseline), double(totals.variant)],
                              texts: [amount(totals.baseline, unit: decision.unit), amount(totals.variant, unit: decision.unit)]),
@@ -131,8 +144,11 @@ package enum WhatIfHTML {
     }
 
     package static func distributions(_ report: WhatIfReport) -> String {
-        var text = "<h2>三、各项决策的结果分布</h2>\n<p>每个结果值在基准和变体下各有多少人；清单类决策为含该项的人数。</p>\n"
-        for decision in report.decisions where decision.kind != "other" && !decision.values.isEmpty {
+        var text = "<h2>\(sectionMark)、各项决策的结果分布</h2>\n<p>每个结果值在基准和变体下各有多少人；清单类决策为含该项的人数。</p>\n"
+        let shown = report.decisions.filter { $0.kind != "other" && !$0.values.isEmpty }
+        // Decisions no person's result changed in are one line, not a chart of identical bars each.
+        let unchanged = shown.filter { $0.changed == 0 && $0.values.allSatisfy { $0.difference == 0 } }
+        for decision in shown where !unchanged.contains(where: { $0.name == decision.name }) {
             text += "<h3>\(HTMLText.escape(decision.label))　<code>\(decision.name)</code>　（\(count(decision.changed)) 人有变化）</h3>\n"
             text += "<table><tr><th class=\"t\">结果</th><th>基准人数</th><th>变体人数</th><th>变化</th></tr>\n"
             for value in decision.values {
@@ -145,11 +161,15 @@ package enum WhatIfHTML {
             }
             text += BarChart(series: ["基准", "变体"], rows: Array(rows)).svg() + "\n"
         }
+        if !unchanged.isEmpty {
+            let names = unchanged.map { "\(HTMLText.escape($0.label))（<code>\($0.name)</code>）" }.joined(separator: "、")
+            text += "<p class=\"unchanged\">结果没有变化的决策（\(unchanged.count) 项，基准与变体下每个结果值的人数相同）：\(names)。</p>\n"
+        }
         return text
     }
 
     package static func transitions(_ report: WhatIfReport) -> String {
-        var text = "<h2>四、结果变化（转移表）</h2>\n<p>从基准的结果变为变体的结果的人数。只列出有变化的组合；结果不变的人数见每表末行。</p>\n"
+        var text = "<h2>\(sectionMark)、结果变化（转移表）</h2>\n<p>从基准的结果变为变体的结果的人数。只列出有变化的组合；结果不变的人数见每表末行。</p>\n"
         var any = false
         for decision in report.decisions where !decision.transitions.isEmpty {
             let moved = decision.transitions.filter { $0.from != $0.to }
@@ -171,7 +191,7 @@ package enum WhatIfHTML {
 
     package static func groups(_ report: WhatIfReport) -> String {
         let dimensions = report.groupedBy.map { "\(HTMLText.escape($0.label))（<code>\($0.name)</code>）" }.joined(separator: "、")
-        var text = "<h2>五、分组明细（按 \(dimensions)）</h2>\n"
+        var text = "<h2>\(sectionMark)、分组明细（按 \(dimensions)）</h2>\n"
         let numeric = report.decisions.filter { $0.totals != nil }
         text += "<table><tr>" + report.groupedBy.map { "<th class=\"t\">\(HTMLText.escape($0.label))</th>" }.joined() + "<th>人数</th><th>有变化</th>"
         for decision in numeric { text += "<th>\(HTMLText.escape(decision.label))<br>基准 / 变体 / 差额\(decision.totals?.monthly == true ? "（每月）" : "")</th>" }
@@ -202,7 +222,7 @@ package enum WhatIfHTML {
     }
 
     package static func changedSection(_ report: WhatIfReport) -> String {
-        var text = "<h2>六、结果有变化的人员</h2>\n<p>共 \(count(report.changedPersons)) 人。逐人逐项的变化（行号、编号、决策、基准值、变体值）见同目录 <code>changed.csv</code>"
+        var text = "<h2>\(sectionMark)、结果有变化的人员</h2>\n<p>共 \(count(report.changedPersons)) 人。逐人逐项的变化（行号、编号、决策、基准值、变体值）见同目录 <code>changed.csv</code>"
         text += report.traces ? "；两项政策的完整规则依据见 <code>changed_traces.jsonl</code>。</p>\n" : "。加 <code>--traces</code> 可同时输出两项政策的规则依据。</p>\n"
         if !report.firstErrors.isEmpty {
             text += "<h3>无法评估的记录（前 \(report.firstErrors.count) 条）</h3>\n<table><tr><th>行</th><th class=\"t\">编号</th><th class=\"t\">原因</th></tr>\n"
