@@ -29,10 +29,11 @@ extension LoadedPolicy {
     /// analysis; evaluating a person both rules match faults). Its includes and `extends`
     /// must stay inside `policyDirectory` (by default the nearest folder at or above the
     /// file's own that holds `common/` or `policies/`; see docs/policy-language.md).
+    /// Files in `preread` (by normalized path) are taken from there instead of the disk.
     public static func load(path: String, engine: EvaluationEngine = .flat, refusingOverlaps: Bool = true,
-                            policyDirectory: String? = nil) throws(PolicyLoadError) -> LoadedPolicy {
+                            policyDirectory: String? = nil, preread: [String: Data] = [:]) throws(PolicyLoadError) -> LoadedPolicy {
         let set: PolicySourceSet
-        var loader = PolicyLoader(directory: policyDirectory)
+        var loader = PolicyLoader(directory: policyDirectory, preread: preread)
         do {
             set = try loader.load(path: path)
         } catch {
@@ -91,9 +92,15 @@ public enum PolicyFiles {
             if relative.split(separator: "/").dropLast().contains("tests") { continue }
             let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
             guard let text = try? String(contentsOfFile: full, encoding: .utf8) else { files.append(full); continue }
-            if text.split(separator: "\n").contains(where: { $0.hasPrefix("policy:") }) { files.append(full) }
+            if isPolicy(text) { files.append(full) }
         }
         return files.sorted()
+    }
+
+    /// Whether a YAML text is a policy (it has a top-level `policy:` key) rather than a
+    /// fragment that is only included.
+    package static func isPolicy(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { $0.hasPrefix("policy:") }
     }
 
     /// `a/./b/../c` → `a/c`: the form in which the loader names the files it includes

@@ -11,9 +11,13 @@ package struct PolicyLoader {
     /// The text of every policy file read, by path, for rendering diagnostics: only files
     /// the loader agreed to read, so no other file's text can be shown.
     package private(set) var texts: [String: String] = [:]
+    /// Files already read, by normalized path, read from here instead of the disk: the
+    /// service reads a file once, judges it complete, and checks exactly those bytes.
+    package let preread: [String: Data]
 
-    package init(directory: String? = nil) {
+    package init(directory: String? = nil, preread: [String: Data] = [:]) {
         self.directory = directory.map(PolicyDirectory.init)
+        self.preread = preread
     }
 
     package mutating func load(path: String) throws(DiagnosticList) -> PolicySourceSet {
@@ -94,6 +98,7 @@ package struct PolicyLoader {
     /// The UTF-8 text of the file at `path`, named in another file at `namedAt`; kept for
     /// rendering diagnostics (only files the loader agreed to read).
     package mutating func readText(path: String, namedAt: SourceSpan?) throws(DiagnosticList) -> String {
+        if let data = preread[PolicyLoader.normalize(path)] { return try decode(data, path: path) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DiagnosticList([.error("no file at `\(path)`", at: namedAt, help: namedAt == nil ? nil : "paths are relative to the file that names them")])
@@ -104,6 +109,11 @@ package struct PolicyLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiagnosticList([.error("cannot read `\(path)`", at: namedAt, help: "check the file's permissions")])
         }
+        return try decode(data, path: path)
+    }
+
+    /// The UTF-8 text of `data`, read from `path`, kept for rendering diagnostics.
+    mutating func decode(_ data: Data, path: String) throws(DiagnosticList) -> String {
         let text: String
         do {
             text = try PolicyText.decode(data, file: path)

@@ -38,9 +38,10 @@ struct ReloadDeadlineTests {
     /// The service's reading, except that a file marked `# check: stuck` waits for the gate
     /// first: a check that does not end, without using the processor.
     static func gatedReading(_ gate: Gate) -> PolicyReading {
-        PolicyReading { path, directory in
-            if let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix("# check: stuck") { gate.wait() }
-            return PolicyReading.standard.load(path, directory)
+        PolicyReading { path, directory, preread in
+            let text = preread[path].map { String(decoding: $0, as: UTF8.self) } ?? (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            if text.hasPrefix("# check: stuck") { gate.wait() }
+            return PolicyReading.standard.load(path, directory, preread)
         }
     }
 

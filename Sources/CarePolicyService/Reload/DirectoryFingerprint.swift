@@ -2,12 +2,16 @@ import CarePolicy
 import Crypto
 import Foundation
 
-/// The SHA-256 of every YAML file under the policy directory (included fragments too,
-/// policy test files under `tests/` not), by normalized path. Two fingerprints differ
-/// exactly when some policy text changed, appeared or disappeared, whatever the file
-/// times say; reading this is how the service notices an edit on every platform.
+/// Every YAML file under the policy directory (included fragments too, policy test
+/// files under `tests/` not) as read at one moment, with its SHA-256, by normalized
+/// path. Two fingerprints differ exactly when some policy text changed, appeared or
+/// disappeared, whatever the file times say; reading this is how the service notices
+/// an edit on every platform. A reload checks exactly these bytes, never the files
+/// again, so what it serves is what was judged complete.
 package struct DirectoryFingerprint: Equatable, Sendable {
     package var hashes: [String: String] = [:]
+    /// The bytes read, by the same paths.
+    package var contents: [String: Data] = [:]
 
     package init(hashes: [String: String] = [:]) { self.hashes = hashes }
 
@@ -17,16 +21,11 @@ package struct DirectoryFingerprint: Equatable, Sendable {
         while let relative = enumerator.nextObject() as? String {
             guard isPolicyText(relative) else { continue }
             let path = PolicyFiles.normalized(directory + "/" + relative)
-            if let hash = read(file: path) { fingerprint.hashes[path] = hash }
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            fingerprint.hashes[path] = hash(String(decoding: data, as: UTF8.self))
+            fingerprint.contents[path] = data
         }
         return fingerprint
-    }
-
-    /// The hash of one file's text, as the loader reads it (bytes that are not UTF-8
-    /// count as U+FFFD, as in the loader's copy); nil when it cannot be read.
-    package static func read(file path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return hash(String(decoding: data, as: UTF8.self))
     }
 
     /// Whether a path (relative to the policy directory) names policy text: a YAML file
@@ -36,7 +35,8 @@ package struct DirectoryFingerprint: Equatable, Sendable {
         return !relative.split(separator: "/").dropLast().contains("tests")
     }
 
-    /// The hash of a text as read: the same as the file's when the loader read it whole.
+    /// The hash of a text as the loader decodes it (bytes that are not UTF-8 count as
+    /// U+FFFD, as in the loader's copy): the SHA-256 of the file for UTF-8 text.
     package static func hash(_ text: String) -> String { hex(SHA256.hash(data: Data(text.utf8))) }
 
     static func hex(_ digest: SHA256.Digest) -> String {

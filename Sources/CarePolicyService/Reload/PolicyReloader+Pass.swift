@@ -39,7 +39,8 @@ extension PolicyReloader {
         var summary = Summary()
         var notTaken = held
         var fileOfID: [String: String] = [:]
-        var files = Set(PolicyFiles.policyFiles(under: directory).map(PolicyFiles.normalized))
+        // The policy files as read (not as they may be on disk by now, half rewritten).
+        var files = Set(current.contents.compactMap { path, data in PolicyFiles.isPolicy(String(decoding: data, as: UTF8.self)) ? path : nil })
         // A file being rewritten may not show its `policy:` line yet: it still serves.
         for file in before.idsByFile.keys where held.contains(file) { files.insert(file) }
         for file in files.sorted() {
@@ -66,8 +67,8 @@ extension PolicyReloader {
             if slow[file] == hash {
                 outcome = .failure(.slow(file, deadline: timing.deadline))
             } else {
-                let (directory, load) = (self.directory, reading.load)
-                switch await DeadlineRun.run(within: timing.deadline, { load(file, directory) }) {
+                let (directory, load, contents) = (self.directory, reading.load, current.contents)
+                switch await DeadlineRun.run(within: timing.deadline, { load(file, directory, contents) }) {
                 case .cancelled:
                     return nil
                 case .timedOut:
@@ -76,10 +77,8 @@ extension PolicyReloader {
                     outcome = .failure(.slow(file, deadline: timing.deadline))
                 case .finished(let result):
                     let read = (try? result.get())?.sources ?? (result.failure?.sources ?? [:])
-                    let stale = Self.stale(file, read: read, current: current, held: held)
-                    if !stale.isEmpty {
-                        // The text changed between being judged complete and being read.
-                        notTaken.formUnion(stale)
+                    if read.keys.contains(where: { held.contains(PolicyFiles.normalized($0)) }) {
+                        // It reads a file being written (newly included): wait for it.
                         notTaken.insert(file)
                         _ = keep(file, before: before, after: &after, fileOfID: &fileOfID)
                         summary.held.append(file)
@@ -105,21 +104,6 @@ extension PolicyReloader {
         }
         metrics.policiesServed(after.livePolicies.count, variants: after.variants.count)
         return summary
-    }
-
-    /// The files a load read whose text is not the one judged complete (or that are
-    /// held); the policy file itself when it could not be read at all.
-    static func stale(_ file: String, read: [String: String], current: DirectoryFingerprint, held: Set<String>) -> Set<String> {
-        var stale: Set<String> = []
-        var readItself = false
-        for (path, text) in read {
-            let path = PolicyFiles.normalized(path)
-            if path == file { readItself = true }
-            if held.contains(path) || current.hashes[path] != DirectoryFingerprint.hash(text) { stale.insert(path) }
-        }
-        // Not read at all: refused before reading (its place), or gone since it was judged.
-        if !readItself, DirectoryFingerprint.read(file: file) != current.hashes[file] { stale.insert(file) }
-        return stale
     }
 
     /// A loaded policy that may be served in place of what `before` serves, or why not.

@@ -48,7 +48,7 @@ struct PolicyUpload {
     private func check(_ staging: String, target: String) async throws -> LoadedPolicy {
         let (directory, load) = (self.directory, reading.load)
         let result: Result<LoadedPolicy, PolicyLoadError>
-        switch await DeadlineRun.run(within: deadline, { load(staging, directory) }) {
+        switch await DeadlineRun.run(within: deadline, { load(staging, directory, [:]) }) {
         case .finished(let finished): result = finished
         case .timedOut:
             throw APIError(.unprocessableContent, code: "policy_too_slow",
