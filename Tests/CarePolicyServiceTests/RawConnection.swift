@@ -4,10 +4,12 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TestSupport
 
 /// A plain TCP connection to a local port, for tests that behave as no HTTP client would:
-/// half a header, a body that stops, a connection that says nothing.
-final class RawConnection {
+/// half a header, a body that stops, a connection that says nothing. Used by one test at a
+/// time; its waits run off Swift's cooperative pool (`OffPool`).
+final class RawConnection: @unchecked Sendable {
     private(set) var descriptor: Int32
 
     /// Connects to 127.0.0.1:`port`.
@@ -59,6 +61,16 @@ final class RawConnection {
             if count <= 0 { return (String(decoding: received, as: UTF8.self), true) }
             received.append(contentsOf: buffer[0..<count])
         }
+    }
+
+    /// `readUntilClosed`, waited for off the cooperative pool.
+    func closed(within seconds: Double) async throws -> (text: String, closed: Bool) {
+        try await OffPool.run { self.readUntilClosed(seconds: seconds) }
+    }
+
+    /// `readResponse`, waited for off the cooperative pool.
+    func response(within seconds: Double) async throws -> String? {
+        try await OffPool.run { self.readResponse(seconds: seconds) }
     }
 
     /// Reads one whole response with a `Content-Length` body (the connection stays open).
