@@ -20,10 +20,10 @@ struct ConnectionLimitTests {
         let connection = try RawConnection(port: server.port)
         let started = Date()
         #expect(connection.write("POST /v1/policies/anqing/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Ty"))
-        let (text, closed) = try await connection.closed(within: 10)
+        let (text, closed) = try await connection.closed(within: 30)
         let elapsed = Date().timeIntervalSince(started)
         #expect(closed)
-        #expect(elapsed >= 0.9 && elapsed < 5, "closed after \(elapsed) s")
+        #expect(elapsed >= 0.9 && elapsed < 20, "closed after \(elapsed) s")
         #expect(text.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
         #expect(text.contains("\"code\":\"request_timeout\""))
         #expect(text.contains("Connection: close"))
@@ -35,10 +35,10 @@ struct ConnectionLimitTests {
         let connection = try RawConnection(port: server.port)
         let started = Date()
         #expect(connection.write("POST /v1/policies/anqing/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"facts\": {"))
-        let (text, closed) = try await connection.closed(within: 10)
+        let (text, closed) = try await connection.closed(within: 30)
         let elapsed = Date().timeIntervalSince(started)
         #expect(closed)
-        #expect(elapsed >= 0.9 && elapsed < 5, "closed after \(elapsed) s")
+        #expect(elapsed >= 0.9 && elapsed < 20, "closed after \(elapsed) s")
         #expect(text.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
         #expect(text.contains("body timeout"))
     }
@@ -48,21 +48,22 @@ struct ConnectionLimitTests {
         defer { harness.remove() }
         let silent = try RawConnection(port: server.port)
         let started = Date()
-        let (said, closed) = try await silent.closed(within: 10)
+        let (said, closed) = try await silent.closed(within: 30)
         #expect(closed)
         #expect(said == "")
         let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed >= 0.9 && elapsed < 5, "closed after \(elapsed) s")
+        #expect(elapsed >= 0.9 && elapsed < 20, "closed after \(elapsed) s")
 
-        // A kept-alive connection is served, then closed once it has been idle that long.
+        // A kept-alive connection is served (two requests sent at once, as a pipelining
+        // client does), then closed once it has been idle that long.
         let keptAlive = try RawConnection(port: server.port)
-        #expect(keptAlive.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+        #expect(keptAlive.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\nGET /readyz HTTP/1.1\r\nHost: localhost\r\n\r\n"))
         let response = try await keptAlive.response(within: 10)
         #expect(response?.hasPrefix("HTTP/1.1 200 OK") == true)
-        #expect(keptAlive.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n"))
         let again = try await keptAlive.response(within: 10)
         #expect(again?.hasPrefix("HTTP/1.1 200 OK") == true)
-        let afterwards = try await keptAlive.closed(within: 10)
+        #expect(again?.contains("\"ready\"") == true)
+        let afterwards = try await keptAlive.closed(within: 30)
         #expect(afterwards.closed)
         #expect(afterwards.text == "")
     }
@@ -78,7 +79,7 @@ struct ConnectionLimitTests {
             #expect(answer?.hasPrefix("HTTP/1.1 200 OK") == true)
         }
         let extra = try RawConnection(port: server.port)
-        let (refusal, closed) = try await extra.closed(within: 10)
+        let (refusal, closed) = try await extra.closed(within: 30)
         #expect(closed)
         #expect(refusal.hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
         #expect(refusal.contains("Retry-After: 1"))
