@@ -61,17 +61,21 @@ struct RecordLimitCommandTests {
     static let tooLarge = "the record is 52428800 bytes, more than the limit of 1048576 bytes (1 MiB); raise it with --max-record-bytes"
 
     @Test(arguments: Command.allCases)
-    func aFiftyMegabyteLineGetsAnErrorRowAndMemoryStaysFlat(command: Command) throws {
+    func aFiftyMegabyteLineGetsAnErrorRowAndMemoryStaysFlat(command: Command) async throws {
         let directory = ScaleTestFiles.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // The same run without the long line, for the memory it needs anyway.
         let plain = directory + "/plain.jsonl"
         try (["R1", "R2", "R3", "R5"].map(Self.person).joined(separator: "\n") + "\n").write(toFile: plain, atomically: true, encoding: .utf8)
-        let baseline = try MeasuredProcess.run(ChildProcess.carepolicy, Self.arguments(command, input: plain, directory: directory),
-                                               output: directory + "/stdout", errors: directory + "/stderr")
-        let input = try Self.fileWithAHugeLine(in: directory)
-        let run = try MeasuredProcess.run(ChildProcess.carepolicy, Self.arguments(command, input: input, directory: directory),
-                                          output: directory + "/stdout", errors: directory + "/stderr")
+        let baseline = try await OffPool.run {
+            try MeasuredProcess.run(ChildProcess.carepolicy, Self.arguments(command, input: plain, directory: directory),
+                                    output: directory + "/stdout", errors: directory + "/stderr")
+        }
+        let input = try await OffPool.run { try Self.fileWithAHugeLine(in: directory) }
+        let run = try await OffPool.run {
+            try MeasuredProcess.run(ChildProcess.carepolicy, Self.arguments(command, input: input, directory: directory),
+                                    output: directory + "/stdout", errors: directory + "/stderr")
+        }
         let errors = ScaleTestFiles.read(directory + "/stderr")
         #expect(run.signal == nil, "\(errors)")
         let written = Self.written(command, directory: directory)
@@ -139,7 +143,7 @@ struct RecordLimitCommandTests {
     /// Answers reach the output while the input is still open: a run that then stalls, or
     /// is killed, has already written every answer it computed.
     @Test(arguments: [Command.batch, Command.eval])
-    func answersAreWrittenBeforeTheInputEnds(command: Command) throws {
+    func answersAreWrittenBeforeTheInputEnds(command: Command) async throws {
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ChildProcess.carepolicy)
@@ -159,7 +163,7 @@ struct RecordLimitCommandTests {
         while Date() < deadline {
             lines = String(decoding: printed.current, as: UTF8.self).split(separator: "\n")
             if lines.count >= 3 { break }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         #expect(process.isRunning)
         #expect(lines.count == 3)
@@ -167,23 +171,27 @@ struct RecordLimitCommandTests {
         #expect(lines.last?.hasPrefix("{\"id\":\"R3\",") == true)
         // Killed while waiting for more: the three answers are out already.
         kill(process.processIdentifier, SIGKILL)
+        // The pipe closes when the process is gone.
+        let all = try await OffPool.run { printed.all() }
         process.waitUntilExit()
-        #expect(String(decoding: printed.all(), as: UTF8.self).split(separator: "\n").count == 3)
+        #expect(String(decoding: all, as: UTF8.self).split(separator: "\n").count == 3)
     }
 
     /// With the limit raised above what the process may allocate (an address-space limit of
     /// `ulimit -v`), a record too large for memory is an error row, not a trap, and the
     /// records after it are still answered.
     @Test(arguments: [Command.batch, Command.eval])
-    func aRecordTooLargeForMemoryIsAnErrorRowNotATrap(command: Command) throws {
+    func aRecordTooLargeForMemoryIsAnErrorRowNotATrap(command: Command) async throws {
         let directory = ScaleTestFiles.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let hugeBytes = 200 << 20
-        let input = try Self.fileWithAHugeLine(in: directory, hugeBytes: hugeBytes)
+        let input = try await OffPool.run { try Self.fileWithAHugeLine(in: directory, hugeBytes: hugeBytes) }
         let limitKiB = 500 << 10
-        let run = try MeasuredProcess.run("/bin/sh", ["-c", "ulimit -v \(limitKiB) && exec \"$0\" \"$@\"", ChildProcess.carepolicy]
-                                          + Self.arguments(command, input: input, directory: directory, extra: ["--max-record-bytes", "\(1 << 30)"]),
-                                          output: directory + "/stdout", errors: directory + "/stderr")
+        let run = try await OffPool.run {
+            try MeasuredProcess.run("/bin/sh", ["-c", "ulimit -v \(limitKiB) && exec \"$0\" \"$@\"", ChildProcess.carepolicy]
+                                    + Self.arguments(command, input: input, directory: directory, extra: ["--max-record-bytes", "\(1 << 30)"]),
+                                    output: directory + "/stdout", errors: directory + "/stderr")
+        }
         let errors = ScaleTestFiles.read(directory + "/stderr")
         #expect(run.signal == nil, "\(errors)")
         #expect(run.status == 1, "\(errors)")

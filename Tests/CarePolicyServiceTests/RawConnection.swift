@@ -4,10 +4,12 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TestSupport
 
 /// A plain TCP connection to a local port, for tests that behave as no HTTP client would:
-/// half a header, a body that stops, a connection that says nothing.
-final class RawConnection {
+/// half a header, a body that stops, a connection that says nothing. Used by one test at a
+/// time; its waits run off Swift's cooperative pool (`OffPool`).
+final class RawConnection: @unchecked Sendable {
     private(set) var descriptor: Int32
 
     /// Connects to 127.0.0.1:`port`.
@@ -61,26 +63,48 @@ final class RawConnection {
         }
     }
 
-    /// Reads one whole response with a `Content-Length` body (the connection stays open).
+    /// `readUntilClosed`, waited for off the cooperative pool.
+    func closed(within seconds: Double) async throws -> (text: String, closed: Bool) {
+        try await OffPool.run { self.readUntilClosed(seconds: seconds) }
+    }
+
+    /// `readResponse`, waited for off the cooperative pool.
+    func response(within seconds: Double) async throws -> String? {
+        try await OffPool.run { self.readResponse(seconds: seconds) }
+    }
+
+    /// Bytes read past the last whole response (pipelined answers), kept for the next.
+    private var unread: [UInt8] = []
+
+    /// Reads one whole response with a `Content-Length` body (the connection stays open);
+    /// what follows it stays for the next call.
     func readResponse(seconds: Double) -> String? {
-        var received: [UInt8] = []
         let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while deadline.timeIntervalSinceNow > 0 {
-            let text = String(decoding: received, as: UTF8.self)
-            if let headEnd = text.range(of: "\r\n\r\n") {
-                let head = text[..<headEnd.lowerBound].lowercased()
-                let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
-                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
-                if text.utf8.count - text[..<headEnd.upperBound].utf8.count >= length { return text }
+        while true {
+            if let end = Self.responseEnd(unread) {
+                let response = String(decoding: unread[..<end], as: UTF8.self)
+                unread.removeFirst(end)
+                return response
             }
+            guard deadline.timeIntervalSinceNow > 0 else { return nil }
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             if poll(&poller, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000))) <= 0 { continue }
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, 65536, 0) }
             if count <= 0 { return nil }
-            received.append(contentsOf: buffer[0..<count])
+            unread.append(contentsOf: buffer[0..<count])
         }
-        return nil
+    }
+
+    /// Where the first whole response in `bytes` ends (its header and `Content-Length` bytes).
+    static func responseEnd(_ bytes: [UInt8]) -> Int? {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        guard bytes.count >= 4, let headEnd = (0...(bytes.count - 4)).first(where: { Array(bytes[$0..<($0 + 4)]) == separator }) else { return nil }
+        let head = String(decoding: bytes[..<headEnd], as: UTF8.self).lowercased()
+        let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+            .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+        let end = headEnd + 4 + length
+        return bytes.count >= end ? end : nil
     }
 }
 

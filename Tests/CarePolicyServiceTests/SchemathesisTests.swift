@@ -21,7 +21,7 @@ struct SchemathesisTests {
         return nil
     }
 
-    @Test func theServiceConformsToItsDocument() throws {
+    @Test func theServiceConformsToItsDocument() async throws {
         guard let schemathesis = Self.schemathesis() else {
             Issue.record("schemathesis is not installed; install it with `pip install schemathesis` (the tests run it against the service)")
             return
@@ -30,16 +30,17 @@ struct SchemathesisTests {
         defer { harness.remove() }
         let server = try ServerProcess(arguments: ["--policies", harness.policies, "--data", harness.data],
                                        environment: ["CAREPOLICY_ADMIN_TOKEN": Self.token])
-        let result = try ChildProcess.run(schemathesis, [
+        let port = server.port, root = harness.root
+        let result = try await OffPool.run { try ChildProcess.run(schemathesis, [
             "--no-color",
             "--config-file", FixturePaths.packageRoot + "/Tests/Fixtures/schemathesis/schemathesis.toml",
-            "run", "http://127.0.0.1:\(server.port)/openapi.json",
+            "run", "http://127.0.0.1:\(port)/openapi.json",
             "--checks", "all",
             "--max-examples", "15",
             "--seed", "20261204",
             "--request-timeout", "30",
             "--header", "Authorization: Bearer \(Self.token)",
-        ], directory: harness.root)
+        ], directory: root) }
         let output = String(decoding: result.out + result.err, as: UTF8.self)
         #expect(result.status == 0, "schemathesis found mismatches:\n\(output.suffix(12_000))")
         // Every operation of the document was reached, none skipped for want of a way in.
