@@ -91,7 +91,22 @@ struct Compliance: ParsableCommand {
         for refusal in result.refused {
             Output.err("\(records):\(refusal.line): refused: \(refusal.reason)")
         }
-        Output.out(JSONText.write(result.json, pretty: true))
+        do {
+            // Streamed: a township's document is written an elder at a time, never whole in memory.
+            let output = try ByteOutput(path: "-")
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(1 << 21)
+            result.writeJSON(pretty: true, into: &bytes) { pending in
+                output.write(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
+            bytes.append(10)
+            output.write(bytes)
+            try output.close()
+        } catch {
+            Output.err("error: \(error)")
+            throw ExitCode(1)
+        }
         if let report {
             do {
                 try ComplianceReportFiles.write(result, to: report)

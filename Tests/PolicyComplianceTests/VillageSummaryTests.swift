@@ -81,6 +81,21 @@ struct VillageSummaryTests {
             + #""spot_check":{"2025-Q1":["e1"]}}"#)
     }
 
+    @Test("the streamed document is the document, pretty and compact, with and without elders")
+    func streamed() throws {
+        for scenario in [Self.week(), S(elders: [])] {
+            let report = try scenario.report(from: "2025-03-03", to: "2025-03-09", spotCheck: SpotCheckRequest(count: 1, seed: 7))
+            for pretty in [true, false] {
+                var bytes: [UInt8] = [], flushed: [UInt8] = []
+                report.writeJSON(pretty: pretty, into: &bytes) { pending in
+                    flushed += pending
+                    pending.removeAll()
+                }
+                #expect(String(decoding: flushed + bytes, as: UTF8.self) == JSONText.write(report.json, pretty: pretty))
+            }
+        }
+    }
+
     @Test("the spot check is deterministic, one sample per quarter, weighted toward missed windows")
     func spotCheck() throws {
         var elders: [String] = []
