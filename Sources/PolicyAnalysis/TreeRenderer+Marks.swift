@@ -4,9 +4,9 @@ import PolicyCompiler
 extension TreeRenderer {
     /// The picture with the analysis marked: gap leaves in red (缺口), nodes no valid person
     /// reaches greyed and dashed (不可达), and a note listing the rules that never fire.
-    package static func render(_ tree: DecisionTree, policy: CheckedPolicy, format: Format, marks: TreeMarks) -> String {
+    package static func render(_ tree: DecisionTree, policy: CheckedPolicy, format: Format, marks: TreeMarks, language: Language = .standard) -> String {
         let plain = render(tree, policy: policy, format: format)
-        let dead = marks.deadRules.map { "永不适用 dead: \($0.message)" }
+        let dead = marks.deadRules.map { "永不适用 dead: \($0.message.text(language))" }
         switch format {
         case .text:
             var lines = plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

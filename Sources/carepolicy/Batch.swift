@@ -20,6 +20,8 @@ struct Batch: ParsableCommand {
         terminal. CSV output: one column per public decision (list items joined by `|`), then `error`.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file.")
     var policy: String
 
@@ -50,7 +52,7 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let loaded = try applyOverrides(overrides, to: try loadPolicyOrExit(policy))
+        let loaded = try applyOverrides(overrides, to: try loadPolicyOrExit(policy, language: lang.language))
         let bar = ProgressBar(label: "batch")
         let summary: BatchSummary
         do {

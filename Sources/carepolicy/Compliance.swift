@@ -19,6 +19,8 @@ struct Compliance: ParsableCommand {
         JSON document; --report DIR also writes report.html (Chinese) and missed.csv.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file (with a `compliance:` section).")
     var policy: String
 
@@ -57,7 +59,7 @@ struct Compliance: ParsableCommand {
 
     func run() throws {
         let first = try parseDate(from), last = try parseDate(to)
-        let loaded = try loadPolicyOrExit(policy)
+        let loaded = try loadPolicyOrExit(policy, language: lang.language)
         let started = Date()
         let result: ComplianceReport
         do {

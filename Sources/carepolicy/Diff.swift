@@ -18,6 +18,8 @@ struct Diff: ParsableCommand {
         3 no difference confirmed but some regions could not be decided exactly.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The old policy file.")
     var old: String
 
@@ -49,7 +51,7 @@ struct Diff: ParsableCommand {
         do {
             return try LoadedPolicy.load(path: path)
         } catch {
-            Output.err(error.rendered)
+            Output.err(error.rendered(lang.language))
             throw ExitCode(2)
         }
     }

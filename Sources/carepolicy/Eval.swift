@@ -19,6 +19,8 @@ struct Eval: ParsableCommand {
         run goes on (exit 1 at the end). `-` reads standard input (JSON Lines if it has several lines).
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file.")
     var policy: String
 
@@ -39,7 +41,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let loaded = try loadPolicyOrExit(policy, engine: engine)
+        let loaded = try loadPolicyOrExit(policy, engine: engine, language: lang.language)
         let session = loaded.session()
         let input = try readInput(facts)
         let numbered = NumberedLines.nonBlank(input)

@@ -21,6 +21,8 @@ struct Serve: AsyncParsableCommand {
             instead of each person's id. See docs/http-api.md.
             """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Option(help: "The policy directory, watched for changes.")
     var policies: String = "policies"
 

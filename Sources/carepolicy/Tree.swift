@@ -13,6 +13,8 @@ struct Tree: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a policy's compiled decision trees (text, Mermaid or Graphviz dot), with Chinese labels.")
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file.")
     var policy: String
 
@@ -27,12 +29,12 @@ struct Tree: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let loaded = try loadPolicyOrExit(policy)
+        let loaded = try loadPolicyOrExit(policy, language: lang.language)
         let checked = loaded.checked
         var indices = checked.decisions.indices.filter { loaded.compiled.epoch(on: date).trees[$0] != nil }
         if let decision {
             guard let index = checked.decisionIndex(named: decision) else {
-                let hint = NameSuggestion.help(for: decision, in: checked.decisions.map(\.name), kind: "decisions") ?? ""
+                let hint = NameSuggestion.help(for: decision, in: checked.decisions.map(\.name), kind: .decisions).map { Message.common(.suggestion($0)).text(.en) } ?? ""
                 throw ValidationError("no decision `\(decision)` in \(policy). \(hint)")
             }
             guard loaded.compiled.epoch(on: date).trees[index] != nil else {
@@ -47,7 +49,7 @@ struct Tree: ParsableCommand {
             guard let tree = epoch.trees[index] else { return nil }
             // Dead rules, gaps and unreachable nodes, found by the analysis, are marked in the picture.
             guard let marks = TreeMarks.find(decision: index, in: loaded.compiled, on: date) else { return TreeRenderer.render(tree, policy: checked, format: format) }
-            return TreeRenderer.render(tree, policy: checked, format: format, marks: marks)
+            return TreeRenderer.render(tree, policy: checked, format: format, marks: marks, language: lang.language)
         }
         Output.out(rendered.joined(separator: "\n\n"))
     }

@@ -126,8 +126,8 @@ package actor PolicyReloader {
             rendered = error.rendered
         }
 
-        init(_ message: String, help: String) {
-            let diagnostic = Diagnostic.error(message, at: nil, help: help)
+        init(_ message: CheckMessage, help: CheckMessage) {
+            let diagnostic = Diagnostic.error(.check(message), at: nil, help: .check(help))
             diagnostics = [diagnostic]
             rendered = DiagnosticRenderer(sources: [:]).render(DiagnosticList([diagnostic]))
         }
@@ -142,10 +142,10 @@ package actor PolicyReloader {
         }
         let id = loaded.metadata.id
         if PolicyIdentifier(id) == nil {
-            return .failure(Refusal("policy id `\(id)` cannot be served over HTTP", help: "use \(PolicyIdentifier.rule)"))
+            return .failure(Refusal(.policyIDNotServable(id), help: .servableIDs))
         }
         if let other = claimed[id] {
-            return .failure(Refusal("policy id `\(id)` is already used by \(other)", help: "give each policy its own `id`"))
+            return .failure(Refusal(.policyIDServed(id, by: other), help: .giveOwnID))
         }
         return .success(loaded)
     }

@@ -33,7 +33,8 @@ struct PolicyUpload {
             try? FileManager.default.removeItem(atPath: staging)
             var apiError = APIError(.unprocessableContent, code: "policy_refused",
                                     message: "the uploaded policy has errors; nothing was changed:\n" + error.rendered.replacingOccurrences(of: staging, with: target))
-            apiError.problems = error.diagnostics.all.map { PolicyJSON.diagnostic(Self.renamed($0, from: staging, to: target)) }
+            let diagnostics = error.diagnostics.all.map { Self.renamed($0, from: staging, to: target) }
+            apiError.problems = { language in diagnostics.map { PolicyJSON.diagnostic($0, language: language) } }
             if let first = error.diagnostics.errors.first?.span {
                 apiError.line = first.line
                 apiError.column = first.column
@@ -55,7 +56,6 @@ struct PolicyUpload {
 
     static func renamed(_ diagnostic: Diagnostic, from staging: String, to target: String) -> Diagnostic {
         guard let span = diagnostic.span, span.file == staging else { return diagnostic }
-        return Diagnostic(diagnostic.severity, diagnostic.message, at: SourceSpan(file: target, line: span.line, column: span.column, length: span.length),
-                          help: diagnostic.help)
+        return diagnostic.moved(to: SourceSpan(file: target, line: span.line, column: span.column, length: span.length))
     }
 }

@@ -41,10 +41,11 @@ struct BatchEvaluationRoutes: RouteGroup {
             let chunks = BatchChunk.split(records.count, into: state.configuration.batchParallelism)
             let policy = served.policy
             let logging = state.decisionLog != nil
+            let language = request.language
             let outputs = await withTaskGroup(of: (Int, BatchChunk.Output).self) { group in
                 for (number, range) in chunks.enumerated() {
                     group.addTask {
-                        (number, BatchChunk.evaluate(records, range, policy: policy, on: date, logging: logging))
+                        (number, BatchChunk.evaluate(records, range, policy: policy, on: date, logging: logging, language: language))
                     }
                 }
                 var outputs = [BatchChunk.Output?](repeating: nil, count: chunks.count)
@@ -106,8 +107,9 @@ enum BatchChunk {
 
     /// Evaluates `records[range]`: in place on a flat machine where a record is plainly
     /// valid and the policy has a flat form, the general way otherwise.
-    static func evaluate(_ records: BatchRecords, _ range: Range<Int>, policy: LoadedPolicy, on date: CivilDate, logging: Bool) -> Output {
-        var general = General(policy: policy, date: date, logging: logging)
+    static func evaluate(_ records: BatchRecords, _ range: Range<Int>, policy: LoadedPolicy, on date: CivilDate, logging: Bool,
+                         language: Language = .standard) -> Output {
+        var general = General(policy: policy, date: date, logging: logging, language: language)
         general.output.bytes.reserveCapacity(range.count * 256)
         switch records {
         case .parsed(let values):
@@ -170,14 +172,17 @@ enum BatchChunk {
         let policy: LoadedPolicy
         let date: CivilDate
         let logging: Bool
+        /// The language of the error rows.
+        let language: Language
         let session: EvaluationSession
         let publicDecisions: [Int]
         let recordedAt = Date()
 
-        init(policy: LoadedPolicy, date: CivilDate, logging: Bool) {
+        init(policy: LoadedPolicy, date: CivilDate, logging: Bool, language: Language) {
             self.policy = policy
             self.date = date
             self.logging = logging
+            self.language = language
             session = EvaluationSession(policy.evaluator)
             publicDecisions = policy.checked.publicDecisionIndices
         }
@@ -218,7 +223,7 @@ enum BatchChunk {
                 var entries: [(String, JSONText.Node)] = [("index", .integer(Int64(index)))]
                 if case .object(let members) = record, case .string(let id)? = members["id"] { entries.append(("id", .string(id))) }
                 entries.append(("status", .integer(Int64(apiError.status.code))))
-                if case .object(let errorEntries) = apiError.json { entries.append(contentsOf: errorEntries) }
+                if case .object(let errorEntries) = apiError.json(language) { entries.append(contentsOf: errorEntries) }
                 JSONText.write(.object(entries), into: &output.bytes)
             }
         }
