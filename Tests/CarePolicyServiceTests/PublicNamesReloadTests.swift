@@ -81,7 +81,7 @@ struct PublicNamesReloadTests {
         let served = try LoadedPolicy.load(path: try folder.write("names.yaml", text(version: "1", inputs: ["a", "b", "c"])))
         let fewer = try LoadedPolicy.load(path: try folder.write("names.yaml", text(version: "1", inputs: ["a"])))
         let refusal = try #require(PolicyInterface.refusal(replacing: served, with: fewer))
-        #expect(refusal.message == "this text of `names` drops the inputs `b`, `c` of the served version `1` without changing `version`")
+        #expect(refusal.text(.en) == "this text of `names` drops the inputs `b`, `c` of the served version `1` without changing `version`")
         #expect(refusal.span?.line == 1)
         let renamed = try LoadedPolicy.load(path: try folder.write("names.yaml", text(version: "2", inputs: ["a"])))
         #expect(PolicyInterface.refusal(replacing: served, with: renamed) == nil)
