@@ -62,7 +62,7 @@ extension PolicyChecker {
             return nil
         }
         guard kind == .parameter else {
-            let what = kind == .input ? "an input" : (kind == .definition ? "a definition" : "a decision")
+            let what = kind == .input ? "input" : (kind == .definition ? "definition" : "decision")
             diagnostics.append(.error(.linkedToNonParameter(kind: what, target: sameAs.text), at: sameAs.span, help: .linkOnlyParameters))
             return nil
         }

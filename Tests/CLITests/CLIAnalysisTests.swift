@@ -99,7 +99,7 @@ enum PolicyDiffRateStep {
         #expect(unchanged.status == 0)
         let missing = try ChildProcess.run(ChildProcess.carepolicy, ["diff", "v2025.9:policies/anqing.yaml", "policies/anqing.yaml"], directory: folder.root)
         #expect(missing.status == 2)
-        #expect(String(decoding: missing.err, as: UTF8.self).contains("cannot read `v2025.9:policies/anqing.yaml`: `v2025.9` is not a commit"))
+        #expect(String(decoding: missing.err, as: UTF8.self).contains("错误：无法读取 `v2025.9:policies/anqing.yaml`：`v2025.9` is not a commit"))
     }
 
     /// A saved copy outside `policies/` resolves its include from NEW's policy directory.

@@ -6,17 +6,12 @@ import PolicyModel
 import PolicyAnalysis
 
 /// The ledger, the approval steps and the programs compared between two versions: a
-/// settlement rate, a unit, an expiry, a refusal rule, an actor, a number of places.
+/// unit, an expiry, a refusal rule, an actor, a number of places.
 @Suite struct DeclarationDiffTests {
     @Test func ledgerAndApprovalChangesAreShown() throws {
         let (base, edited, _) = try PolicyDiffEditTests.edited([
-            ("""
-                    source: 000 享受标准："由政府按每小时8元的标准负担"；服务人员凭该券到街道结算兑现服务费用
-            """, """
-                    source: 000 享受标准："由政府按每小时8元的标准负担"；服务人员凭该券到街道结算兑现服务费用
-                  - from: 2027-01-01
-                    value: 10.00
-            """),
+            // The settlement rate is linked to the hourly rate (`same_as`), so a change of
+            // it shows with the rate step (PolicyDiffEditTests.aRateStepIsTwoRegions).
             ("      unit: 0.25\n      expires: end_of_year\n", "      unit: 0.5\n"),
             ("        - when: hours <= 0\n          reason: 使用的服务券时数必须大于零", "        - when: hours < 0.5\n          reason: 使用的服务券时数不得少于半小时"),
             ("      actor: 街道\n", "      actor: 街道民政科\n"),
@@ -30,7 +25,6 @@ import PolicyAnalysis
           账户 voucher_hours 的单位：0.25 → 0.5
           账户 voucher_hours 的有效期：end_of_year → none
           事件 spend 的拒绝规则 1：hours <= 0（使用的服务券时数必须大于零） → hours < 0.5（使用的服务券时数不得少于半小时）
-          参数 voucher_settlement_rate_cny（服务券结算标准（元/小时））：8.00 → 10.00（自 2027-01-01 起）
         审批流程：
           审批步骤 street_reviewed 的办理人：街道 → 街道民政科
         """)

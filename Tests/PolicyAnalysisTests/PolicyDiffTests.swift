@@ -132,7 +132,8 @@ import PolicySimulation
     """)
 
     /// One rate step (8.00 → 10.00 from 2027-01-01) is two regions of `monthly_subsidy_cny`,
-    /// one per number of hours (21 regions of facts before terms were used).
+    /// one per number of hours (21 regions of facts before terms were used); the voucher
+    /// settlement rate, linked to the hourly rate, moves with it in the ledger.
     @Test func aRateStepIsTwoRegions() throws {
         let (base, edited, _) = try Self.edited([Self.rateStep])
         let comparison = try PolicyComparison(old: base, new: edited)
@@ -146,6 +147,8 @@ import PolicySimulation
             例：{"birth_date": "1957-01-01", "residence": "rural", "subsistence": "marginal", "children_in_district": false, "priority_care": true}，评估日期 2027-01-01
           每月政府购买服务小时数为10：80.00 → 100.00
             例：{"birth_date": "1957-01-01", "residence": "rural", "subsistence": "marginal", "ability_level": 2, "children_in_district": false, "priority_care": false, "five_elders": false}，评估日期 2027-01-01
+        账本：
+          参数 voucher_settlement_rate_cny（服务券结算标准（元/小时））：8.00 → 10.00（自 2027-01-01 起）
         """)
         #expect(comparison.findings[1].map(\.difference.conditionCodes) == ["monthly_hours = 20", "monthly_hours = 10"])
         for finding in comparison.findings.joined() { #expect(finding.confirmed && finding.difference.exact) }

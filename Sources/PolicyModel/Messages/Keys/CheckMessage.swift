@@ -56,6 +56,7 @@ public enum CheckMessage: MessageCatalogue {
     case linkedSameUnit(String)
     case linkedToUnknown(String, target: String)
     case nameAParameter([String])
+    /// `kind` is `input`, `definition` or `decision`.
     case linkedToNonParameter(kind: String, target: String)
     case linkOnlyParameters
     case linkCircle([String])

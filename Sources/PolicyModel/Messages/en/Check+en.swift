@@ -63,7 +63,7 @@ extension CheckMessage {
             return "linked parameters share their values, so they count the same thing; correct the unit, or give \(Written.code(name)) values of its own instead of `same_as`"
         case .linkedToUnknown(let name, let target): return "parameter \(Written.code(name)) is `same_as` an unknown parameter \(Written.code(target))"
         case .nameAParameter(let names): return "name a parameter of this policy: " + Written.codes(names, ", ")
-        case .linkedToNonParameter(let kind, let target): return "`same_as` names \(kind), \(Written.code(target)); only a parameter can be linked to"
+        case .linkedToNonParameter(let kind, let target): return "`same_as` names \(kind == "input" ? "an input" : "a \(kind)"), \(Written.code(target)); only a parameter can be linked to"
         case .linkOnlyParameters: return "a linked parameter takes the values of another parameter; to compute a value from facts, write a definition"
         case .linkCircle(let names): return "parameters linked in a circle: " + names.map(Written.code).joined(separator: " → ")
         case .circleNeedsOwnValues: return "one of them must have values of its own (`value:` or `timeline:`) for the others to take"

@@ -63,7 +63,7 @@ extension CheckMessage {
             return "关联的参数共用取值，所以单位相同；改正单位，或者不用 `same_as`，给 \(Written.code(name)) 写上自己的值"
         case .linkedToUnknown(let name, let target): return "参数 \(Written.code(name)) 的 `same_as` 指向未知的参数 \(Written.code(target))"
         case .nameAParameter(let names): return "写本政策中的一个参数：" + Written.codes(names, "、")
-        case .linkedToNonParameter(let kind, let target): return "`same_as` 指向的 \(Written.code(target)) 是\(kind)；只能关联到参数"
+        case .linkedToNonParameter(let kind, let target): return "`same_as` 指向的 \(Written.code(target)) 是\(["input": "输入事实", "definition": "定义"][kind] ?? "决策")，只能关联到参数"
         case .linkOnlyParameters: return "关联的参数取另一个参数的值；要从事实算出一个值，请写一个定义（definition）"
         case .linkCircle(let names): return "参数关联成了一个圈：" + names.map(Written.code).joined(separator: " → ")
         case .circleNeedsOwnValues: return "其中必须有一个参数有自己的值（`value:` 或 `timeline:`），其他参数才能取它的值"
