@@ -14,7 +14,7 @@ extension LoadedPolicy {
         PolicyFindings.find(in: compiled, asOf: date).map { finding in
             guard finding.example != nil, reproduces(finding) == false else { return finding }
             let diagnostic = finding.diagnostic
-            let help = (diagnostic.help ?? "") + " (the example could not be confirmed by evaluating it: the finding rests on a test the analysis cannot split exactly)"
+            let help = Message.finding(.unconfirmed(diagnostic.help))
             return PolicyFinding(kind: finding.kind, diagnostic: Diagnostic(diagnostic.severity, diagnostic.message, at: diagnostic.span, help: help),
                                  decision: finding.decision, rules: finding.rules, shadowing: finding.shadowing, example: nil, name: finding.name)
         }

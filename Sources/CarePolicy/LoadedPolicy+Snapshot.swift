@@ -86,8 +86,8 @@ extension LoadedPolicy {
                 contents.append((folder.isEmpty ? name : String(name.dropFirst(folder.count + 1)), try git.contents(of: name)))
             }
         } catch {
-            throw PolicyLoadError(diagnostics: DiagnosticList([.error("cannot read `\(reference)`: \(error.description)", at: nil,
-                                                                      help: "name a file at a git revision as `REV:path`, such as `HEAD:policies/anqing.yaml`")]),
+            throw PolicyLoadError(diagnostics: DiagnosticList([.error(.check(.cannotReadRevision(reference, problem: error.description)), at: nil,
+                                                                      help: .check(.nameRevisionPath))]),
                                   sources: [:])
         }
         return try withMirror(relabelling: [(relative, reference)], shownFolder: "\(revision):\(folder)") { (root: String) throws(PolicyLoadError) -> LoadedPolicy in
@@ -110,11 +110,12 @@ extension LoadedPolicy {
                 if file.hasPrefix(root + "/") { return (shownFolder.isEmpty || shownFolder.hasSuffix(":") ? shownFolder : shownFolder + "/") + file.dropFirst(root.count + 1) }
                 return file
             }
-            func text(_ message: String) -> String {
-                var result = message
-                for (inside, given) in names { result = result.replacingOccurrences(of: root + "/" + inside, with: given) }
-                return result.replacingOccurrences(of: root + "/", with: shownFolder.isEmpty || shownFolder.hasSuffix(":") ? shownFolder : shownFolder + "/")
-                    .replacingOccurrences(of: root, with: shownFolder)
+            func text(_ message: Message) -> Message {
+                var from: [String] = [], to: [String] = []
+                for (inside, given) in names { from.append(root + "/" + inside); to.append(given) }
+                from += [root + "/", root]
+                to += [shownFolder.isEmpty || shownFolder.hasSuffix(":") ? shownFolder : shownFolder + "/", shownFolder]
+                return .common(.renamingPaths(message, from: from, to: to))
             }
             let diagnostics = error.diagnostics.all.map { diagnostic in
                 Diagnostic(diagnostic.severity, text(diagnostic.message),
@@ -142,7 +143,7 @@ extension LoadedPolicy {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try data.write(to: URL(fileURLWithPath: path))
         } catch {
-            throw PolicyLoadError(diagnostics: DiagnosticList([.error("cannot write a temporary copy at `\(path)`: \(error.localizedDescription)", at: nil)]), sources: [:])
+            throw PolicyLoadError(diagnostics: DiagnosticList([.error(.check(.cannotWriteTemporaryCopy(path, problem: error.localizedDescription)), at: nil)]), sources: [:])
         }
     }
 }

@@ -17,8 +17,11 @@ public struct PolicyLoadError: Error, Sendable, CustomStringConvertible {
         self.sources = sources
     }
 
-    /// Each diagnostic with its source line, caret and help.
-    public var rendered: String { DiagnosticRenderer(sources: sources).render(diagnostics) }
+    /// Each diagnostic with its source line, caret and help, in Chinese.
+    public var rendered: String { rendered(.standard) }
+
+    /// Each diagnostic with its source line, caret and help, in `language`.
+    public func rendered(_ language: Language) -> String { DiagnosticRenderer(sources: sources, language: language).render(diagnostics) }
     public var description: String { diagnostics.description }
 }
 
@@ -62,8 +65,7 @@ extension LoadedPolicy {
             do {
                 let policy = try LoadedPolicy.load(path: file, engine: engine)
                 if let other = policies[policy.metadata.id] {
-                    diagnostics.append(.error("policy id `\(policy.metadata.id)` is used by both \(other.metadata.file) and \(file)", at: nil,
-                                              help: "give each policy its own `id`"))
+                    diagnostics.append(.error(.check(.policyIDTwice(policy.metadata.id, first: other.metadata.file, second: file)), at: nil, help: .check(.giveOwnID)))
                 }
                 policies[policy.metadata.id] = policy
             } catch {

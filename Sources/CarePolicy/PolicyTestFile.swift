@@ -42,7 +42,7 @@ public struct PolicyTestFile: Sendable {
 
     public static func load(path: String) throws(PolicyLoadError) -> PolicyTestFile {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw PolicyLoadError(diagnostics: DiagnosticList([.error("cannot read test file `\(path)`", at: nil)]), sources: [:])
+            throw PolicyLoadError(diagnostics: DiagnosticList([.error(.test(.cannotReadTestFile(path)), at: nil)]), sources: [:])
         }
         do {
             return try parse(text, path: path)
@@ -55,49 +55,51 @@ public struct PolicyTestFile: Sendable {
         let root = try YAMLReader().read(text, file: path)
         var diagnostics = DiagnosticList()
         guard case .mapping(let entries, let span) = root else {
-            throw DiagnosticList([.error("a test file must be a mapping with `policy` and `cases`", at: root.span)])
+            throw DiagnosticList([.error(.test(.testFileShape), at: root.span)])
         }
         for entry in entries where !fileKeys.contains(entry.key) {
-            diagnostics.append(.error("unknown field `\(entry.key)` in the test file", at: entry.keySpan, help: NameSuggestion.help(for: entry.key, in: fileKeys, kind: "fields")))
+            diagnostics.append(.error(.test(.unknownFileField(entry.key)), at: entry.keySpan,
+                                      help: NameSuggestion.help(for: entry.key, in: fileKeys, kind: .fields).map { .test(.suggestion($0)) }))
         }
         func value(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
         guard case .scalar(let policy)? = value("policy") else {
-            throw DiagnosticList([.error("the test file must name its `policy:` (a path relative to the test file)", at: span)])
+            throw DiagnosticList([.error(.test(.testFileNeedsPolicy), at: span)])
         }
         var defaultDate: CivilDate?
         if case .scalar(let date)? = value("as_of") {
             defaultDate = CivilDate(date.text)
-            if defaultDate == nil { diagnostics.append(.error("`\(date.text)` is not a date", at: date.span, help: "write YYYY-MM-DD")) }
+            if defaultDate == nil { diagnostics.append(.error(.test(.notADate(date.text)), at: date.span, help: .test(.writeDate))) }
         }
         var base: [YAMLEntry] = []
         if let node = value("base") {
-            guard case .mapping(let baseEntries, _) = node else { throw DiagnosticList([.error("`base` must be a mapping of facts", at: node.span)]) }
+            guard case .mapping(let baseEntries, _) = node else { throw DiagnosticList([.error(.test(.baseShape), at: node.span)]) }
             base = baseEntries
         }
         guard case .sequence(let items, _)? = value("cases") else {
-            throw DiagnosticList([.error("the test file needs `cases:`, a list of cases", at: span)])
+            throw DiagnosticList([.error(.test(.testFileNeedsCases), at: span)])
         }
         var cases: [Case] = []
         for item in items {
             guard case .mapping(let fields, let caseSpan) = item else {
-                diagnostics.append(.error("each case must be a mapping with `name`, `facts` and `expect`", at: item.span))
+                diagnostics.append(.error(.test(.caseShape), at: item.span))
                 continue
             }
             for field in fields where !caseKeys.contains(field.key) {
-                diagnostics.append(.error("unknown field `\(field.key)` in a case", at: field.keySpan, help: NameSuggestion.help(for: field.key, in: caseKeys, kind: "fields")))
+                diagnostics.append(.error(.test(.unknownCaseField(field.key)), at: field.keySpan,
+                                          help: NameSuggestion.help(for: field.key, in: caseKeys, kind: .fields).map { .test(.suggestion($0)) }))
             }
             func field(_ key: String) -> YAMLNode? { fields.first { $0.key == key }?.value }
             guard case .scalar(let name)? = field("name") else {
-                diagnostics.append(.error("a case has no `name`", at: caseSpan))
+                diagnostics.append(.error(.test(.caseWithoutName), at: caseSpan))
                 continue
             }
             var date = defaultDate
             if case .scalar(let text)? = field("as_of") {
                 date = CivilDate(text.text)
-                if date == nil { diagnostics.append(.error("`\(text.text)` is not a date", at: text.span, help: "write YYYY-MM-DD")) }
+                if date == nil { diagnostics.append(.error(.test(.notADate(text.text)), at: text.span, help: .test(.writeDate))) }
             }
             guard let date else {
-                diagnostics.append(.error("case `\(name.text)` has no `as_of` date (and the file gives none)", at: caseSpan))
+                diagnostics.append(.error(.test(.caseWithoutDate(name.text)), at: caseSpan))
                 continue
             }
             var facts: [YAMLEntry] = []
@@ -107,7 +109,7 @@ public struct PolicyTestFile: Sendable {
             var expectError: String?
             if case .scalar(let error)? = field("expect_error") { expectError = error.text }
             if expect.isEmpty && expectError == nil {
-                diagnostics.append(.error("case `\(name.text)` expects nothing", at: caseSpan, help: "give `expect:` decisions or `expect_error:` a field name"))
+                diagnostics.append(.error(.test(.caseExpectsNothing(name.text)), at: caseSpan, help: .test(.giveExpectOrError)))
             }
             cases.append(Case(name: name.text, asOf: date, facts: facts, expect: expect, expectError: expectError, span: caseSpan))
         }

@@ -53,9 +53,8 @@ package struct SharedDeclarations: Sendable {
             // One policy alone says nothing about a vocabulary shared with others it was not checked with.
             guard let entry = entries[key], entry.declaredBy >= 2, entry.unusedBy == entry.declaredBy, let finding = entry.finding else { return nil }
             let diagnostic = finding.diagnostic
-            let message = diagnostic.message.replacingOccurrences(of: "is not read by any decision",
-                with: "is not read by any decision of the \(entry.declaredBy) policies checked that include it")
-            return finding.with(Diagnostic(diagnostic.severity, message, at: diagnostic.span, help: diagnostic.help))
+            guard case .finding(.unused(let what, let name, let label, _)) = diagnostic.message else { return finding }
+            return finding.with(diagnostic.with(message: .finding(.unused(what, name: name, label: label, inPolicies: entry.declaredBy))))
         }
     }
 

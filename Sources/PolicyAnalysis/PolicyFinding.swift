@@ -60,5 +60,5 @@ public struct PolicyFinding: Sendable {
     }
 
     /// What identifies the finding across periods.
-    package var key: String { "\(kind.rawValue) \(decision ?? -1) \(rules) \(name ?? "") \(diagnostic.span?.description ?? "") \(kind == .alwaysTrue || kind == .alwaysFalse ? diagnostic.message : "")" }
+    package var key: String { "\(kind.rawValue) \(decision ?? -1) \(rules) \(name ?? "") \(diagnostic.span?.description ?? "") \(kind == .alwaysTrue || kind == .alwaysFalse ? diagnostic.message.text(.en) : "")" }
 }

@@ -30,9 +30,9 @@ package enum PolicyFindings {
         var findings = order.map { key -> PolicyFinding in
             let (finding, inPeriods) = found[key]!
             guard inPeriods.count < periods.count else { return finding }
-            let when = inPeriods.map { periods[$0].description }.joined(separator: ", ")
+            let when = inPeriods.map { periods[$0].description }
             let diagnostic = finding.diagnostic
-            return finding.with(Diagnostic(diagnostic.severity, diagnostic.message + " (with the parameters in force \(when))", at: diagnostic.span, help: diagnostic.help))
+            return finding.with(diagnostic.with(message: .finding(.inPeriods(diagnostic.message, when))))
         }
         // A rule already reported as never matching needs no second word about its condition.
         let neverMatching = Set(findings.filter { $0.kind == .neverMatches }.compactMap { $0.diagnostic.span?.description })
@@ -44,10 +44,7 @@ package enum PolicyFindings {
 
     /// The one finding of an analysis that ran out of steps, at what it was working on.
     static func stopped(_ symbolic: SymbolicPolicy) -> PolicyFinding {
-        let what = symbolic.exhaustedIn.map { " \($0.what)" } ?? ""
-        return PolicyFinding(kind: .analysisStopped, diagnostic: .warning(
-            "the analysis\(what) stopped after \(SymbolicPolicy.maximumSteps) steps: its conditions combine into too many cases, so no dead rules, gaps or overlaps are reported",
-            at: symbolic.exhaustedIn?.span,
-            help: "split the decision into smaller decisions that each test a few conditions, or name a shared condition once in `definitions`"))
+        return PolicyFinding(kind: .analysisStopped, diagnostic: .finding(.warning,
+            .analysisStopped(symbolic.exhaustedIn?.what, steps: SymbolicPolicy.maximumSteps), at: symbolic.exhaustedIn?.span, help: .splitDecisionOrDefine))
     }
 }

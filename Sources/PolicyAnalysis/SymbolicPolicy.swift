@@ -24,7 +24,7 @@ package final class SymbolicPolicy {
     /// Values and verdicts worked out so far, and characters of open values written.
     package var steps = 0
     /// What was being worked out when the steps ran out (`of \`d\``) and where it is written.
-    package var exhaustedIn: (what: String, span: SourceSpan?)?
+    package var exhaustedIn: (what: ConditionPlace, span: SourceSpan?)?
 
     /// The most steps one period's analysis may take. The policies we know take under
     /// 20 000; conditions that combine into exponentially many cases would never finish.
@@ -58,7 +58,7 @@ package final class SymbolicPolicy {
     package func partition(of decision: Int) -> [Piece] {
         if let known = partitions[decision] { return known }
         let pieces = RegionMerger.merge(computePartition(of: decision), in: space)
-        if exhausted && exhaustedIn == nil { exhaustedIn = ("of `\(policy.decisions[decision].name)`", policy.decisions[decision].span) }
+        if exhausted && exhaustedIn == nil { exhaustedIn = (.decision(policy.decisions[decision].name), policy.decisions[decision].span) }
         partitions[decision] = pieces
         return pieces
     }

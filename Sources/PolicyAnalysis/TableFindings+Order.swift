@@ -20,12 +20,11 @@ extension TableFindings {
             }
             guard let witness else { continue }
             let laterValue = witness.laterValue
-            let names = earlier.map { "`\(table.rules[$0.rule].id)` (\($0.value))" }.joined(separator: ", ")
+            let names = earlier.map { RuleValue(rule: table.rules[$0.rule].id, value: $0.value) }
             let person = example(witness.region)
-            let help = "e.g. \(describe(person)) matches `\(table.rules[witness.rule].id)` and `\(table.rules[later].id)` and gets \(witness.value); "
-                + "if the later rule should win, move it up"
-            notes.append(PolicyFinding(kind: .orderMatters, diagnostic: Diagnostic(.note,
-                "rule `\(table.rules[later].id)` (\(laterValue)) of `\(decision.name)` comes after \(names), which also match some of its persons: the order of the rules decides their value",
+            let help = FindingMessage.orderDecides(describe(person), first: table.rules[witness.rule].id, later: table.rules[later].id, value: witness.value)
+            notes.append(PolicyFinding(kind: .orderMatters, diagnostic: .finding(.note,
+                .orderMatters(rule: table.rules[later].id, value: laterValue, decision: decision.name, earlier: names),
                 at: table.rules[later].span, help: help), decision: index, rules: [witness.rule, later], example: person))
         }
         return notes

@@ -15,7 +15,7 @@ package struct TableFindings {
             let before = symbolic.exhausted
             let found = findings(decision: index, table: table)
             if !before && symbolic.exhausted {
-                symbolic.exhaustedIn = symbolic.exhaustedIn ?? ("of `\(policy.decisions[index].name)`", policy.decisions[index].span)
+                symbolic.exhaustedIn = symbolic.exhaustedIn ?? (.decision(policy.decisions[index].name), policy.decisions[index].span)
             }
             return found
         }
@@ -31,17 +31,15 @@ package struct TableFindings {
         for (position, rule) in table.rules.enumerated() where !fired.contains(position) {
             let holds = symbolic.regionsWhere(decision: index, rule: position)
             if holds.isEmpty || table.hitPolicy != .first {
-                findings.append(PolicyFinding(kind: .neverMatches, diagnostic: .warning(
-                    "rule `\(rule.id)` of `\(decision.name)` can never match: no valid person meets `\(rule.conditionText ?? "")`", at: rule.span,
-                    help: "check the condition against the ranges and values of the facts it reads"), decision: index, rules: [position]))
+                findings.append(PolicyFinding(kind: .neverMatches, diagnostic: .finding(.warning,
+                    .neverMatches(rule: rule.id, decision: decision.name, condition: rule.conditionText ?? ""), at: rule.span, help: .checkConditionRanges), decision: index, rules: [position]))
                 continue
             }
             findings.append(deadRule(position, of: table, decision: index, holds: holds, pieces: pieces))
         }
         if let otherwise = table.otherwise, !fired.contains(table.rules.count) {
-            findings.append(PolicyFinding(kind: .deadElse, diagnostic: .warning(
-                "the `else` row of `\(decision.name)` never applies: the rules above match every person", at: otherwise.span,
-                help: "remove it, or keep it knowingly as a safeguard for later edits"), decision: index, rules: [table.rules.count]))
+            findings.append(PolicyFinding(kind: .deadElse, diagnostic: .finding(.warning,
+                .deadElse(decision: decision.name), at: otherwise.span, help: .removeOrKeepElse), decision: index, rules: [table.rules.count]))
         }
         findings += gaps(in: pieces, decision: index)
         findings += overlaps(in: pieces, table: table, decision: index)
@@ -51,9 +49,8 @@ package struct TableFindings {
 
     package func example(_ region: Region) -> ExamplePerson? { ExamplePerson.make(for: region, in: space) }
 
-    package func describe(_ person: ExamplePerson?) -> String {
-        guard let person else { return "a person" }
-        return (person.shown.isEmpty ? "any person" : person.json(onlyShown: true)) + " on \(person.date)"
+    package func describe(_ person: ExamplePerson?) -> ExampleText {
+        person?.text ?? .somePerson
     }
 
     package func deadRule(_ position: Int, of table: RuleTable, decision index: Int, holds: [Region], pieces: [Piece]) -> PolicyFinding {
@@ -67,12 +64,12 @@ package struct TableFindings {
                 if witness == nil, let first = piece.outcome.rules.first { witness = (both, first) }
             }
         }
-        let names = shadowing.sorted().map { "`\(ruleID(table, $0))`" }.joined(separator: ", ")
+        let names = shadowing.sorted().map { ruleID(table, $0) }
         let person = witness.flatMap { example($0.0) }
         let rule = table.rules[position]
-        return PolicyFinding(kind: .deadRule, diagnostic: .warning(
-            "rule `\(rule.id)` of `\(decision.name)` can never fire: every person it matches is taken first by \(names)", at: rule.span,
-            help: "move it above them, narrow their conditions, or remove it; e.g. \(describe(person)) matches it and gets `\(witness.map { ruleID(table, $0.1) } ?? "")`"),
+        return PolicyFinding(kind: .deadRule, diagnostic: .finding(.warning,
+            .deadRule(rule: rule.id, decision: decision.name, takenBy: names), at: rule.span,
+            help: .moveRuleUp(describe(person), gets: witness.map { ruleID(table, $0.1) } ?? "")),
             decision: index, rules: [position], shadowing: shadowing.sorted(), example: person)
     }
 
@@ -84,11 +81,12 @@ package struct TableFindings {
         let regions = RegionCover.simplify(pieces.filter { $0.outcome.value.fault == .noRuleMatched }.map(\.region), in: space)
         guard let first = regions.first else { return [] }
         let decision = policy.decisions[index]
-        let text = RegionText(space: space, policy: policy)
-        let shown = regions.prefix(5).map(text.describe).joined(separator: "; ") + (regions.count > 5 ? "; and \(regions.count - 5) more" : "")
-        return [PolicyFinding(kind: .gap, diagnostic: .warning(
-            "no rule of `\(decision.name)` matches some persons, and it has no `else` row: \(shown)", at: decision.span,
-            help: "add an `else` row or a rule for them; e.g. \(describe(example(first)))"), decision: index, example: example(first))]
+        let names = RegionText(space: space, policy: policy)
+        let labels = RegionText(space: space, policy: policy, useLabels: true)
+        let shown = RegionList(zhCN: regions.prefix(5).map(labels.describe), en: regions.prefix(5).map(names.describe), more: max(regions.count - 5, 0))
+        return [PolicyFinding(kind: .gap, diagnostic: .finding(.warning,
+            .gap(decision: decision.name, regions: shown), at: decision.span,
+            help: .addElseRow(describe(example(first)))), decision: index, example: example(first))]
     }
 
     package func overlaps(in pieces: [Piece], table: RuleTable, decision index: Int) -> [PolicyFinding] {
@@ -103,10 +101,8 @@ package struct TableFindings {
 
     /// The finding for two rules of a `unique` table that both match `example`.
     package static func overlap(_ pair: [Int], table: RuleTable, decision: DecisionDeclaration, index: Int, example: ExamplePerson?) -> PolicyFinding {
-        let names = pair.map { "`\(table.rules[$0].id)`" }.joined(separator: " and ")
-        let person = example.map { "both match, for example, " + ($0.shown.isEmpty ? "any person" : $0.json(onlyShown: true)) + " on \($0.date); " } ?? ""
-        return PolicyFinding(kind: .overlap, diagnostic: .error(
-            "rules \(names) of `\(decision.name)` can both match the same person, but the table is `unique`", at: table.rules[pair[1]].span,
-            help: person + "make the conditions exclusive, or use `hit: first` if the order should decide"), decision: index, rules: pair, example: example)
+        return PolicyFinding(kind: .overlap, diagnostic: .finding(.error,
+            .overlap(rules: pair.map { table.rules[$0].id }, decision: decision.name), at: table.rules[pair[1]].span,
+            help: .makeExclusive(example?.text)), decision: index, rules: pair, example: example)
     }
 }

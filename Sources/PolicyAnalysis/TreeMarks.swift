@@ -7,7 +7,7 @@ package struct TreeMarks: Sendable {
     package let unreachable: Set<Int>
     package let gaps: Set<Int>
     /// Dead rules and rules that never match, each with its finding's message.
-    package let deadRules: [(rule: Int, message: String)]
+    package let deadRules: [(rule: Int, message: Message)]
 
     /// The marks of `decision`'s tree in the period in force on `date`.
     package static func find(decision: Int, in compiled: CompiledPolicy, on date: CivilDate) -> TreeMarks? {

@@ -23,9 +23,8 @@ package enum UniqueOverlaps {
             var seen = Set<[Int]>()
             let pieces = analysis.partition(of: index)
             if analysis.exhausted {
-                diagnostics.append(.error("the rules of `\(decision.name)` (hit: unique) cannot be shown never to overlap: their conditions combine into too many cases "
-                                          + "(over \(SymbolicPolicy.maximumSteps) steps)", at: decision.span,
-                                          help: "split the decision into smaller decisions that each test a few conditions, or use `hit: first`"))
+                diagnostics.append(.finding(.error, .uniqueUnproven(decision: decision.name, steps: SymbolicPolicy.maximumSteps), at: decision.span,
+                                            help: .splitDecisionOrFirst))
                 return diagnostics
             }
             for piece in pieces where piece.outcome.value.fault == .conflictingRules && piece.outcome.rules.count > 1 {

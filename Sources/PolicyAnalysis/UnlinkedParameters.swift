@@ -16,10 +16,10 @@ package enum UnlinkedParameters {
                 let first = parameters[earlier], second = parameters[later]
                 guard first.type == second.type, sameTimeline(first, second), let quote = sharedCitation(first, second) else { continue }
                 reported.insert(later)
-                findings.append(PolicyFinding(kind: .unlinkedParameters, diagnostic: Diagnostic(.note,
-                    "parameters `\(first.name)` and `\(second.name)` have the same value and cite the same text (\(quote)) but are not linked: changing one leaves the other as it is",
+                findings.append(PolicyFinding(kind: .unlinkedParameters, diagnostic: .finding(.note,
+                    .unlinkedParameters(first.name, second.name, quote: quote),
                     at: second.span,
-                    help: "if they are one figure, write `same_as: \(first.name)` under `\(second.name)` instead of its values, so that one edit moves both"),
+                    help: .linkWithSameAs(first.name, under: second.name)),
                     name: second.name))
                 break
             }

@@ -38,16 +38,16 @@ package enum UnusedDeclarations {
         }
         var findings: [PolicyFinding] = []
         for (slot, input) in policy.inputs.enumerated() where !inputs.contains(slot) && input.name != "id" {
-            findings.append(PolicyFinding(kind: .unusedInput, diagnostic: .warning("input `\(input.name)` (\(input.label)) is not read by any decision", at: input.span,
-                help: "remove it, or use it in a rule"), name: input.name))
+            findings.append(PolicyFinding(kind: .unusedInput, diagnostic: .finding(.warning, .unused(.input, name: input.name, label: input.label, inPolicies: nil), at: input.span,
+                help: .removeOrUse), name: input.name))
         }
         for (index, parameter) in policy.parameters.enumerated() where !parameters.contains(index) {
-            findings.append(PolicyFinding(kind: .unusedParameter, diagnostic: .warning("parameter `\(parameter.name)` (\(parameter.label)) is not read by any decision", at: parameter.span,
-                help: "remove it, or use it in a rule"), name: parameter.name))
+            findings.append(PolicyFinding(kind: .unusedParameter, diagnostic: .finding(.warning, .unused(.parameter, name: parameter.name, label: parameter.label, inPolicies: nil), at: parameter.span,
+                help: .removeOrUse), name: parameter.name))
         }
         for (index, definition) in policy.definitions.enumerated() where !definitions.contains(index) {
-            findings.append(PolicyFinding(kind: .unusedDefinition, diagnostic: .warning("definition `\(definition.name)` (\(definition.label)) is not read by any decision", at: definition.span,
-                help: "remove it, or use it in a rule"), name: definition.name))
+            findings.append(PolicyFinding(kind: .unusedDefinition, diagnostic: .finding(.warning, .unused(.definition, name: definition.name, label: definition.label, inPolicies: nil), at: definition.span,
+                help: .removeOrUse), name: definition.name))
         }
         return findings
     }

@@ -11,9 +11,8 @@ enum ApportionmentProof {
             guard case .apportionment(let apportionment) = decision.body else { continue }
             let range = NumericRange.of(apportionment.total, in: policy)
             if (range.lower.map { $0 < .zero }) ?? true {
-                diagnostics.append(.error("cannot prove that the total `\(apportionment.totalText)` split by `\(decision.name)` is never negative (its range is \(range))",
-                                          at: apportionment.rule.span,
-                                          help: "declare `min: 0` on the facts the total is computed from, so the parts always sum to it"))
+                diagnostics.append(.error(.totalMayBeNegative(total: apportionment.totalText, decision: decision.name, range: "\(range)"),
+                                          at: apportionment.rule.span, help: .declareMinZero))
             }
         }
         return diagnostics

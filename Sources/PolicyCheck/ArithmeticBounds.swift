@@ -11,26 +11,25 @@ enum ArithmeticBounds {
     static func verify(_ policy: CheckedPolicy) -> DiagnosticList {
         var diagnostics = DiagnosticList()
         let printer = ExpressionPrinter(policy: policy)
-        func scan(_ expression: Expression, in place: String, at span: SourceSpan) {
+        func scan(_ expression: Expression, in place: ArithmeticPlace, at span: SourceSpan) {
             var found: (part: Expression, operands: String)?
             expression.forEach { part in
                 if found == nil, let operands = overflow(part, in: policy) { found = (part, operands) }
             }
             guard let found else { return }
-            diagnostics.append(.error("`\(printer.print(found.part))` \(place) can be too large to compute exactly: with the parameters' values and the facts' declared ranges, it can reach \(found.operands)",
-                                      at: span, help: "a parameter or number it uses is too large for exact arithmetic (18 digits in all); use a smaller figure, or declare `max:` on the facts it reads"))
+            diagnostics.append(.error(.mayOverflow(expression: printer.print(found.part), place, operands: found.operands), at: span, help: .useSmallerFigures))
         }
         for definition in policy.definitions {
-            scan(definition.expression, in: "in definition `\(definition.name)`", at: definition.span)
+            scan(definition.expression, in: .definition(definition.name), at: definition.span)
         }
         for decision in policy.decisions {
             for rule in decision.rules {
-                if let condition = rule.condition { scan(condition, in: "in rule `\(rule.id)` of `\(decision.name)`", at: rule.span) }
-                scan(rule.output, in: "in the value of `\(decision.name)`", at: rule.span)
+                if let condition = rule.condition { scan(condition, in: .ruleCondition(rule: rule.id, decision: decision.name), at: rule.span) }
+                scan(rule.output, in: .decisionValue(decision.name), at: rule.span)
             }
             if case .apportionment(let apportionment) = decision.body {
                 for payer in apportionment.payers {
-                    if let share = payer.share { scan(share, in: "in the share of `\(payer.name)`", at: payer.span) }
+                    if let share = payer.share { scan(share, in: .share(payer.name), at: payer.span) }
                 }
             }
         }

@@ -30,8 +30,7 @@ enum DependencyCycles {
             for next in edges[node] {
                 if state[next] == 1, let start = stack.firstIndex(of: next) {
                     let cycle = stack[start...].map(name) + [name(next)]
-                    diagnostics.append(.error("`\(name(next))` depends on itself: \(cycle.map { "`\($0)`" }.joined(separator: " → "))", at: span(next),
-                                              help: "break the cycle: one of these must be computed without the others"))
+                    diagnostics.append(.error(.dependsOnItself(name(next), cycle: cycle), at: span(next), help: .breakCycle))
                 } else if state[next] == 0 {
                     visit(next)
                 }

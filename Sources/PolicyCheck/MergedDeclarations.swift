@@ -72,8 +72,7 @@ struct MergedDeclarations {
         }
         header = set.file.header
         if header == nil {
-            diagnostics.append(.error("the file has no `policy:` section", at: SourceSpan(file: set.file.path, line: 1, column: 1),
-                                      help: "a policy starts with `policy:` giving its `id`, `title` and `version`; a file without one can only be included"))
+            diagnostics.append(.error(.noPolicySection, at: SourceSpan(file: set.file.path, line: 1, column: 1), help: .policySectionNeeded))
         }
     }
 
@@ -87,8 +86,7 @@ struct MergedDeclarations {
     }
 
     mutating func duplicate(_ name: Located<String>, previous: SourceSpan) {
-        diagnostics.append(.error("`\(name.value)` is already declared at \(previous)", at: name.span,
-                                  help: "inputs, parameters, definitions and decisions share one set of names; rename one of them"))
+        diagnostics.append(.error(.alreadyDeclared(name.value, at: previous), at: name.span, help: .namesAreShared))
     }
 
     mutating func add(_ file: PolicyFile, overriding: Bool) {
@@ -98,7 +96,7 @@ struct MergedDeclarations {
         for program in file.programs {
             if let index = programs.firstIndex(where: { $0.name.value == program.name.value }) {
                 if overriding { programs[index] = program; continue }
-                diagnostics.append(.error("program `\(program.name.value)` is already declared at \(programs[index].name.span)", at: program.name.span))
+                diagnostics.append(.error(.programAlreadyDeclared(program.name.value, at: programs[index].name.span), at: program.name.span))
                 continue
             }
             programs.append(program)
@@ -139,7 +137,7 @@ struct MergedDeclarations {
             }
             if let previous = existing(decision.name.value) { duplicate(decision.name, previous: previous); continue }
             if !decision.removeRules.isEmpty, let first = decision.removeRules.first {
-                diagnostics.append(.error("`remove_rules` only applies in a variant, to a decision of the policy it extends", at: first.span))
+                diagnostics.append(.error(.removeRulesOnlyInVariant, at: first.span))
             }
             decisions.append(DecisionPlan(decision))
         }
@@ -160,8 +158,8 @@ struct MergedDeclarations {
         var rules = plan.rules ?? []
         for removal in change.removeRules {
             guard let index = rules.firstIndex(where: { $0.id?.value == removal.value }) else {
-                diagnostics.append(.error("no rule `\(removal.value)` in `\(change.name.value)` to remove", at: removal.span,
-                                          help: NameSuggestion.help(for: removal.value, in: rules.compactMap(\.id?.value), kind: "rule ids")))
+                diagnostics.append(.error(.noRuleToRemove(rule: removal.value, decision: change.name.value), at: removal.span,
+                                          help: NameSuggestion.help(for: removal.value, in: rules.compactMap(\.id?.value), kind: .ruleIDs).map(\.help)))
                 continue
             }
             rules.remove(at: index)
@@ -190,13 +188,13 @@ struct MergedDeclarations {
         let ids = rules.compactMap(\.id?.value)
         if let before = rule.placeBefore {
             if let index = rules.firstIndex(where: { $0.id?.value == before.value }) { return index }
-            diagnostics.append(.error("no rule `\(before.value)` in `\(decision)` to place this rule before", at: before.span,
-                                      help: NameSuggestion.help(for: before.value, in: ids, kind: "rule ids")))
+            diagnostics.append(.error(.noRuleToPlaceBefore(rule: before.value, decision: decision), at: before.span,
+                                      help: NameSuggestion.help(for: before.value, in: ids, kind: .ruleIDs).map(\.help)))
         }
         if let after = rule.placeAfter {
             if let index = rules.firstIndex(where: { $0.id?.value == after.value }) { return index + 1 }
-            diagnostics.append(.error("no rule `\(after.value)` in `\(decision)` to place this rule after", at: after.span,
-                                      help: NameSuggestion.help(for: after.value, in: ids, kind: "rule ids")))
+            diagnostics.append(.error(.noRuleToPlaceAfter(rule: after.value, decision: decision), at: after.span,
+                                      help: NameSuggestion.help(for: after.value, in: ids, kind: .ruleIDs).map(\.help)))
         }
         return min(defaultIndex, rules.count)
     }

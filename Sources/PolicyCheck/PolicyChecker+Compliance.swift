@@ -6,21 +6,21 @@ extension PolicyChecker {
         let errorsBefore = diagnostics.errorCount
         let records = syntax.records.compactMap(checkRecordKind)
         if syntax.records.isEmpty {
-            diagnostics.append(.error("the compliance section declares no record kinds", at: syntax.span, help: "declare at least one under `records:`"))
+            diagnostics.append(.error(.noRecordKinds, at: syntax.span, help: .declareRecordsUnder))
         }
         let festivals = syntax.festivals.compactMap { checkFestival($0, parameters: parameters) }
         let requirements = syntax.requirements.compactMap { checkRequirement($0, records: syntax.records, recordKinds: records, festivals: syntax.festivals, parameters: parameters) }
         if syntax.requirements.isEmpty {
-            diagnostics.append(.error("the compliance section declares no requirements", at: syntax.span, help: "declare at least one under `requirements:`"))
+            diagnostics.append(.error(.noRequirements, at: syntax.span, help: .declareRequirementsUnder))
         }
         if syntax.requirements.count > 64, let extra = syntax.requirements.dropFirst(64).first {
-            diagnostics.append(.error("a compliance section holds at most 64 requirements", at: extra.name.span, help: "split the requirements over two policies"))
+            diagnostics.append(.error(.tooManyRequirements, at: extra.name.span, help: .splitRequirements))
         }
         let grouping = checkGrouping(syntax)
         var spotCheck: ComplianceDeclaration.SpotCheck?
         if let check = syntax.spotCheck, let per = check.per, let window = windowKind(per) {
             if window == .festival {
-                diagnostics.append(.error("a spot check is drawn per calendar window, not per festival", at: per.span, help: "use `per: quarter` or `per: month`"))
+                diagnostics.append(.error(.spotCheckPerFestival, at: per.span, help: .spotCheckPerQuarter))
             } else {
                 spotCheck = .init(window: window, provenance: Provenance(check.provenance))
             }
@@ -35,9 +35,8 @@ extension PolicyChecker {
         let fields = recordFields(syntax)
         guard let elder = syntax.elderField else { return nil }
         guard let slot = fields.firstIndex(where: { $0?.name == elder.value }), fields[slot]?.type == .string else {
-            diagnostics.append(.error("`elder` must name a text field of record kind `\(syntax.name.value)`", at: elder.span,
-                                      help: NameSuggestion.help(for: elder.value, in: syntax.fields.map(\.name.value), kind: "fields")
-                                        ?? "declare the field that holds the elder's id, e.g. `elder: string` under `fields:`"))
+            diagnostics.append(.error(.elderNeedsTextField(syntax.name.value), at: elder.span,
+                                      help: NameSuggestion.help(for: elder.value, in: syntax.fields.map(\.name.value), kind: .fields)?.help ?? .declareElderField))
             return nil
         }
         let typed = fields.compactMap { $0 }
@@ -59,8 +58,7 @@ extension PolicyChecker {
             if let parsed = LunarDay(lunar.text) {
                 day = .lunar(parsed)
             } else {
-                diagnostics.append(.error("`\(lunar.text)` is not a day of the Chinese calendar", at: lunar.span,
-                                          help: "write the month and day the way a calendar does, like `正月初一`, `八月十五`, `腊月廿三`, or as `MM-DD` (`08-15`)"))
+                diagnostics.append(.error(.notLunarDay(lunar.text), at: lunar.span, help: .writeLunarDay))
             }
         }
         if let anniversary = syntax.anniversary {
@@ -68,8 +66,8 @@ extension PolicyChecker {
             if let input = dateInputs.first(where: { merged.inputs[$0].name.value == anniversary.value }) {
                 day = .anniversary(input: input)
             } else {
-                diagnostics.append(.error("`anniversary` must name a date fact of the elder", at: anniversary.span,
-                                          help: NameSuggestion.help(for: anniversary.value, in: dateInputs.map { merged.inputs[$0].name.value }, kind: "date facts")))
+                diagnostics.append(.error(.anniversaryNeedsDateFact, at: anniversary.span,
+                                          help: NameSuggestion.help(for: anniversary.value, in: dateInputs.map { merged.inputs[$0].name.value }, kind: .dateFacts)?.help))
             }
         }
         guard let around = syntax.daysAround, let daysAround = checkCount(around, key: "days_around", parameters: parameters), let day else { return nil }
@@ -84,7 +82,7 @@ extension PolicyChecker {
         if let of = syntax.recordKind {
             recordKind = records.firstIndex { $0.name.value == of.value }
             if recordKind == nil {
-                diagnostics.append(.error("no record kind `\(of.value)`", at: of.span, help: NameSuggestion.help(for: of.value, in: records.map(\.name.value), kind: "record kinds")))
+                diagnostics.append(.error(.noRecordKind(of.value), at: of.span, help: NameSuggestion.help(for: of.value, in: records.map(\.name.value), kind: .recordKinds)?.help))
             }
         }
         var counts: Expression?
@@ -94,11 +92,9 @@ extension PolicyChecker {
             var scope: [String: (Expression, ValueType)] = [:]
             for (slot, field) in fields.compactMap({ $0 }).enumerated() { scope[field.name] = (.input(slot), field.type) }
             localScope = scope
-            localScopeName = "the `counts` of requirement `\(name)`"
-            localScopeItem = "the record"
-            counts = checkBool(written.syntax, role: "`counts`")
+            localScopeName = .counts(requirement: name)
+            counts = checkBool(written.syntax, role: .keyword("counts"))
             localScope = nil
-            localScopeItem = "the event"
         }
         let atLeast = syntax.atLeastDays.flatMap { checkCount($0, key: "at_least_days", parameters: parameters) }
         let window = syntax.per.flatMap(windowKind)
@@ -106,31 +102,29 @@ extension PolicyChecker {
         if window == .festival {
             let names = syntax.festivals ?? festivals.map(\.name)
             if names.isEmpty, let per = syntax.per {
-                diagnostics.append(.error("requirement `\(name)` is judged per festival, but the section declares no festivals", at: per.span,
-                                          help: "declare them under `festivals:`, e.g. `mid_autumn: {label: 中秋节, lunar: 八月十五, days_around: 3}`"))
+                diagnostics.append(.error(.festivalWindowWithoutFestivals(name), at: per.span, help: .declareFestivals))
             }
             for festival in names {
                 guard let index = festivals.firstIndex(where: { $0.name.value == festival.value }) else {
-                    diagnostics.append(.error("no festival `\(festival.value)`", at: festival.span, help: NameSuggestion.help(for: festival.value, in: festivals.map(\.name.value), kind: "festivals")))
+                    diagnostics.append(.error(.noFestival(festival.value), at: festival.span, help: NameSuggestion.help(for: festival.value, in: festivals.map(\.name.value), kind: .festivals)?.help))
                     continue
                 }
                 festivalIndices.append(index)
             }
         } else if let listed = syntax.festivals?.first, window != nil {
-            diagnostics.append(.error("`festivals` belongs to a requirement judged `per: festival`", at: listed.span, help: "remove it, or judge the requirement per festival"))
+            diagnostics.append(.error(.festivalsNeedFestivalWindow, at: listed.span, help: .removeFestivals))
         }
-        let elders = syntax.elders.flatMap { checkBool($0.syntax, role: "`elders`") }
+        let elders = syntax.elders.flatMap { checkBool($0.syntax, role: .keyword("elders")) }
         var from: Expression?
         if let written = syntax.from, let (expression, type) = checkExpression(written.syntax, expected: .date) {
             if type == .date {
                 from = expression
             } else {
-                diagnostics.append(.error("`from` must be a date about the elder, but this is \(type)", at: written.syntax.span,
-                                          help: "name a date fact such as `card_issued_on`: only windows that start on or after it are judged"))
+                diagnostics.append(.error(.fromNotDate(type), at: written.syntax.span, help: .fromMeaning))
             }
         }
         if let atLeast, let window, case .constant(.integer(let days), _) = atLeast, let longest = window.longestSpan, days > longest, let span = syntax.atLeastDays?.syntax.span {
-            diagnostics.append(.warning("requirement `\(name)` asks for \(days) distinct days in a window of at most \(longest) day\(longest == 1 ? "" : "s"): it can never be met", at: span))
+            diagnostics.append(.warning(.requirementNeverMet(name, days: days, longest: longest), at: span))
         }
         guard let recordKind, let atLeast, let window, (syntax.counts == nil) == (counts == nil), (syntax.elders == nil) == (elders == nil),
               (syntax.from == nil) == (from == nil) else { return nil }
@@ -142,9 +136,8 @@ extension PolicyChecker {
     func windowKind(_ per: Located<String>) -> ComplianceWindowKind? {
         if let kind = ComplianceWindowKind(rawValue: per.value) { return kind }
         let names = ComplianceWindowKind.allCases.map(\.rawValue)
-        diagnostics.append(.error("unknown window `\(per.value)`", at: per.span,
-                                  help: NameSuggestion.closest(to: per.value, in: names).map { "did you mean `\($0)`?" }
-                                    ?? "the windows are " + names.map { "`\($0)`" }.joined(separator: ", ")))
+        diagnostics.append(.error(.unknownWindow(per.value), at: per.span,
+                                  help: NameSuggestion.closest(to: per.value, in: names).map { .suggestion(.didYouMean($0)) } ?? .windowsAre(names)))
         return nil
     }
 
@@ -154,73 +147,71 @@ extension PolicyChecker {
         switch syntax.kind {
         case .integer(let text):
             guard let value = Int64(text) else {
-                diagnostics.append(.error("`\(text)` is too large", at: syntax.span))
+                diagnostics.append(.error(.numberTooLarge(text), at: syntax.span))
                 return nil
             }
             if value < 0 {
-                diagnostics.append(.error("`\(key)` must be 0 or more, not \(text)", at: syntax.span, help: "a number of days cannot be negative"))
+                diagnostics.append(.error(.countNegative(key: key, found: text), at: syntax.span, help: .daysNotNegative))
                 return nil
             }
             return .constant(.integer(value), .integer)
         case .negate(let operand):
             if case .integer(let text) = operand.kind {
-                diagnostics.append(.error("`\(key)` must be 0 or more, not -\(text)", at: syntax.span, help: "a number of days cannot be negative"))
+                diagnostics.append(.error(.countNegative(key: key, found: "-" + text), at: syntax.span, help: .daysNotNegative))
                 return nil
             }
         case .name(let name):
             if let (kind, index) = symbols[name], kind == .parameter, index < parameters.count {
                 let parameter = parameters[index]
                 guard parameter.type == .integer else {
-                    diagnostics.append(.error("`\(key)` must be a whole number, but parameter `\(name)` is \(parameter.type)", at: syntax.span))
+                    diagnostics.append(.error(.countParameterNotWhole(key: key, parameter: name, parameter.type), at: syntax.span))
                     return nil
                 }
                 if let negative = parameter.timeline.first(where: { ($0.value.integerValue ?? 0) < 0 }) {
-                    let when = parameter.timeline.count > 1 ? " from \(negative.from)" : ""
-                    diagnostics.append(.error("`\(key)` must be 0 or more, but parameter `\(name)` is \(negative.value.display(as: .integer))\(when)",
-                                              at: syntax.span, help: "a number of days cannot be negative; the value is at \(negative.span)"))
+                    let when = parameter.timeline.count > 1 ? "\(negative.from)" : nil
+                    diagnostics.append(.error(.countParameterNegative(key: key, parameter: name, value: negative.value.display(as: .integer), from: when),
+                                              at: syntax.span, help: .daysNotNegativeValueAt(negative.span)))
                     return nil
                 }
                 return .parameter(index)
             }
             if symbols[name] == nil {
-                diagnostics.append(.error("unknown name `\(name)`", at: syntax.span,
-                                          help: NameSuggestion.help(for: name, in: parameters.map(\.name), kind: "parameters")))
+                diagnostics.append(.error(.unknownName(name), at: syntax.span,
+                                          help: NameSuggestion.help(for: name, in: parameters.map(\.name), kind: .parameters)?.help))
                 return nil
             }
         default:
             break
         }
-        diagnostics.append(.error("`\(key)` must be a whole number of days or the name of an integer parameter", at: syntax.span,
-                                  help: "e.g. `\(key): 1` or `\(key): festival_window_days`"))
+        diagnostics.append(.error(.countShape(key), at: syntax.span, help: .countExample(key)))
         return nil
     }
 
     func checkGrouping(_ syntax: ComplianceSyntax) -> ComplianceDeclaration.Grouping? {
         guard let by = syntax.groupBy else {
             if let groups = syntax.groups {
-                diagnostics.append(.error("`groups` names the groups of `group_by`, which is missing", at: groups.span, help: "add `group_by: FACT`, e.g. `group_by: village`"))
+                diagnostics.append(.error(.groupsWithoutGroupBy, at: groups.span, help: .addGroupBy))
             }
             return nil
         }
         guard let input = merged.inputs.firstIndex(where: { $0.name.value == by.value }) else {
-            diagnostics.append(.error("`group_by` must name a fact of the elder", at: by.span,
-                                      help: NameSuggestion.help(for: by.value, in: merged.inputs.map(\.name.value), kind: "facts")))
+            diagnostics.append(.error(.groupByNeedsFact, at: by.span,
+                                      help: NameSuggestion.help(for: by.value, in: merged.inputs.map(\.name.value), kind: .facts)?.help))
             return nil
         }
         switch inputTypes[input] {
         case .string?, .enumeration?: break
         default:
-            diagnostics.append(.error("`group_by` must name a text or enum fact, but `\(by.value)` is \(inputTypes[input].map { "\($0)" } ?? "untyped")", at: by.span))
+            diagnostics.append(.error(.groupByNeedsTextOrEnum(by.value, inputTypes[input]), at: by.span))
             return nil
         }
         guard let groups = syntax.groups else {
-            diagnostics.append(.error("`group_by` needs `groups`, the name the report gives the groups", at: by.span, help: "e.g. `groups: villages`"))
+            diagnostics.append(.error(.groupByNeedsGroups, at: by.span, help: .groupsExample))
             return nil
         }
         guard PolicyFileParser.isValidName(groups.value), groups.value != "elders", groups.value != "policy", groups.value != "period",
               groups.value != "refused", groups.value != "spot_check" else {
-            diagnostics.append(.error("`\(groups.value)` cannot name the groups", at: groups.span,
-                                      help: "use lowercase letters, digits and `_`, other than the report's own keys (`policy`, `period`, `elders`, `refused`, `spot_check`)"))
+            diagnostics.append(.error(.cannotNameGroups(groups.value), at: groups.span, help: .groupNameRules))
             return nil
         }
         return .init(input: input, name: by.value, plural: groups.value, label: syntax.groupLabel ?? merged.inputs[input].label ?? by.value)

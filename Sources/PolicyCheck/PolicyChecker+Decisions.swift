@@ -10,8 +10,7 @@ extension PolicyChecker {
             // A reference back into a decision being checked: fine when its type is declared
             // (real cycles are found later on the checked policy); otherwise its type is unknown yet.
             if let type = decisionTypes[index] { return type }
-            diagnostics.append(.error("decision `\(plan.syntax.name.value)` is used while its own type is being worked out", at: plan.syntax.name.span,
-                                      help: "declare its `type` (and `values` for an enum)"))
+            diagnostics.append(.error(.typeNotKnownYet(plan.syntax.name.value), at: plan.syntax.name.span, help: .declareDecisionType))
             return nil
         case .unchecked: break
         }
@@ -28,11 +27,9 @@ extension PolicyChecker {
         }
         let bodies = [plan.rules != nil, plan.formula != nil, plan.apportionment != nil].filter { $0 }.count
         if bodies == 0 {
-            diagnostics.append(.error("decision `\(plan.syntax.name.value)` has no `rules`, `value` or `apportion`", at: plan.syntax.name.span,
-                                      help: "give a rule table (`rules:`), a formula (`value:`) or a split (`apportion:`)"))
+            diagnostics.append(.error(.decisionWithoutBody(plan.syntax.name.value), at: plan.syntax.name.span, help: .giveDecisionBody))
         } else if bodies > 1 {
-            diagnostics.append(.error("decision `\(plan.syntax.name.value)` has more than one of `rules`, `value` and `apportion`", at: plan.syntax.name.span,
-                                      help: "keep one way of computing it"))
+            diagnostics.append(.error(.decisionWithSeveralBodies(plan.syntax.name.value), at: plan.syntax.name.span, help: .keepOneBody))
         } else if let rules = plan.rules {
             checkTable(index, rules: rules, hit: hit)
         } else if let formula = plan.formula {
@@ -47,8 +44,7 @@ extension PolicyChecker {
     func hitPolicy(_ plan: MergedDeclarations.DecisionPlan) -> HitPolicy {
         guard let hit = plan.hitPolicy else { return .first }
         if let policy = HitPolicy(rawValue: hit.value) { return policy }
-        diagnostics.append(.error("unknown hit policy `\(hit.value)`", at: hit.span,
-                                  help: "use `first` (the first matching rule wins), `unique` (only one may match) or `collect` (all matches, as a list)"))
+        diagnostics.append(.error(.unknownHitPolicy(hit.value), at: hit.span, help: .hitPolicies))
         return .first
     }
 
@@ -69,21 +65,20 @@ extension PolicyChecker {
         for (position, rule) in rules.enumerated() {
             let id = rule.id?.value ?? (rule.isElse ? "else" : "rule_\(position + 1)")
             if let previous = ids[id] {
-                diagnostics.append(.error("rule id `\(id)` is used twice in `\(name)`", at: rule.id?.span ?? rule.span, help: "the other is at \(previous)"))
+                diagnostics.append(.error(.ruleIDTwice(id, decision: name), at: rule.id?.span ?? rule.span, help: .otherIsAt(previous)))
             }
             ids[id] = rule.id?.span ?? rule.span
             if rule.isElse && position != rules.count - 1 {
-                diagnostics.append(.error("the `else` row must be the last rule of `\(name)`", at: rule.span, help: "rules after it could never apply"))
+                diagnostics.append(.error(.elseNotLast(name), at: rule.span, help: .rulesAfterElse))
             }
             if rule.reason == nil {
-                diagnostics.append(.error("rule `\(id)` of `\(name)` has no `reason`", at: rule.span,
-                                          help: "say in a few words, in Chinese, why the rule gives this result, e.g. `reason: 年满70周岁城镇三无老人`"))
+                diagnostics.append(.error(.ruleWithoutReason(rule: id, decision: name), at: rule.span, help: .giveReason))
             }
             var condition: Expression?
             if let written = rule.condition {
                 if let (expression, type) = checkExpression(written.syntax, expected: .bool) {
                     if type != .bool {
-                        diagnostics.append(.error("a condition must be true or false, but this is \(type)", at: written.syntax.span))
+                        diagnostics.append(.error(.conditionNotBool(type), at: written.syntax.span))
                     } else {
                         condition = expression
                     }
@@ -97,7 +92,7 @@ extension PolicyChecker {
                 if hit == .collect, case .list(let inner) = outputType, PolicyChecker.fits(inner, expected) {
                     outputIsList = true
                 } else if !PolicyChecker.fits(outputType, expected) {
-                    diagnostics.append(.error("the value of rule `\(id)` is \(outputType), but `\(name)` is \(expected)", at: rule.output.syntax.span,
+                    diagnostics.append(.error(.ruleValueType(rule: id, outputType, decision: name, expected: expected), at: rule.output.syntax.span,
                                               help: hint(for: outputType, expected: expected)))
                     continue
                 }
@@ -112,16 +107,16 @@ extension PolicyChecker {
             if rule.isElse { otherwise = checked } else { checkedRules.append(checked) }
         }
         if rules.isEmpty {
-            diagnostics.append(.error("decision `\(name)` has an empty rule table", at: plan.syntax.name.span, help: "add at least one rule or an `else` row"))
+            diagnostics.append(.error(.emptyRuleTable(name), at: plan.syntax.name.span, help: .addRule))
         }
         decisionBodies[index] = .table(RuleTable(hitPolicy: hit, rules: checkedRules, otherwise: otherwise))
     }
 
-    func hint(for actual: ValueType, expected: ValueType) -> String? {
+    func hint(for actual: ValueType, expected: ValueType) -> CheckMessage? {
         if case .enumeration(let enumType) = expected {
-            return "the values of `\(enumType.name)` are " + enumType.cases.map { "`\($0)`" }.joined(separator: ", ")
+            return .valuesOfEnumAre(enumType.name, enumType.cases)
         }
-        if expected == .integer && actual == .decimal { return "declare the decision `type: decimal`, or use whole numbers" }
+        if expected == .integer && actual == .decimal { return .declareDecimalOrUseWholeNumbers }
         return nil
     }
 
@@ -129,7 +124,7 @@ extension PolicyChecker {
         let plan = merged.decisions[index]
         guard let (expression, type) = checkExpression(formula.syntax, expected: decisionTypes[index]) else { return }
         if let declared = decisionTypes[index], !PolicyChecker.fits(type, declared) {
-            diagnostics.append(.error("the value of `\(plan.syntax.name.value)` is \(type), but it is declared \(declared)", at: formula.syntax.span))
+            diagnostics.append(.error(.formulaType(plan.syntax.name.value, type, declared: declared), at: formula.syntax.span))
             return
         }
         let finalType = decisionTypes[index] ?? type
@@ -145,14 +140,14 @@ extension PolicyChecker {
         let name = plan.syntax.name.value
         guard let (total, totalType) = checkExpression(syntax.total.syntax, expected: .decimal) else { return }
         guard totalType.isNumeric else {
-            diagnostics.append(.error("the `total` to split must be a number, not \(totalType)", at: syntax.total.syntax.span))
+            diagnostics.append(.error(.totalNotNumber(totalType), at: syntax.total.syntax.span))
             return
         }
         var payers: [Apportionment.Payer] = []
         var remainder: [Int] = []
         for payer in syntax.payers {
             if payers.contains(where: { $0.name == payer.name.value }) {
-                diagnostics.append(.error("payer `\(payer.name.value)` is listed twice", at: payer.name.span))
+                diagnostics.append(.error(.payerTwice(payer.name.value), at: payer.name.span))
                 continue
             }
             guard let share = payer.share else {
@@ -162,36 +157,34 @@ extension PolicyChecker {
             }
             guard let (expression, type) = checkExpression(share.syntax, expected: .decimal) else { continue }
             guard type.isNumeric else {
-                diagnostics.append(.error("the share of `\(payer.name.value)` must be an amount, not \(type)", at: share.syntax.span))
+                diagnostics.append(.error(.shareNotAmount(payer.name.value, type), at: share.syntax.span))
                 continue
             }
             payers.append(.init(name: payer.name.value, share: PolicyChecker.widen(expression, from: type, to: .decimal), shareText: share.text, span: payer.name.span))
         }
         if remainder.count != 1 {
-            diagnostics.append(.error("`apportion` of `\(name)` needs exactly one payer whose share is `remainder` (it has \(remainder.count))", at: syntax.span,
-                                      help: "the remainder payer takes what is left after the others, so the parts add up to the total"))
+            diagnostics.append(.error(.remainderCount(name, count: remainder.count), at: syntax.span, help: .remainderMeaning))
             return
         }
         var order: [Int] = []
         for entry in syntax.reductionOrder {
             guard let payer = payers.firstIndex(where: { $0.name == entry.value }) else {
-                diagnostics.append(.error("`\(entry.value)` in `reduce_in_order` is not a payer", at: entry.span,
-                                          help: NameSuggestion.help(for: entry.value, in: payers.map(\.name), kind: "payers")))
+                diagnostics.append(.error(.notAPayer(entry.value), at: entry.span,
+                                          help: NameSuggestion.help(for: entry.value, in: payers.map(\.name), kind: .payers)?.help))
                 continue
             }
             if payer == remainder[0] {
-                diagnostics.append(.error("the remainder payer `\(entry.value)` has no share to reduce", at: entry.span, help: "list only the other payers"))
+                diagnostics.append(.error(.remainderHasNoShare(entry.value), at: entry.span, help: .listOtherPayers))
             } else if order.contains(payer) {
-                diagnostics.append(.error("`\(entry.value)` is listed twice in `reduce_in_order`", at: entry.span))
+                diagnostics.append(.error(.reduceListedTwice(entry.value), at: entry.span))
             } else {
                 order.append(payer)
             }
         }
         let missing = payers.indices.filter { $0 != remainder[0] && !order.contains($0) }
         if !missing.isEmpty {
-            diagnostics.append(.error("`reduce_in_order` must list every payer but the remainder payer; missing: \(missing.map { "`\(payers[$0].name)`" }.joined(separator: ", "))",
-                                      at: syntax.reductionOrder.first?.span ?? payers[missing[0]].span,
-                                      help: "without a full order the shares could exceed the total with nowhere to cut; add \(missing.map { "`\(payers[$0].name)`" }.joined(separator: ", "))"))
+            diagnostics.append(.error(.reduceMissing(missing.map { payers[$0].name }), at: syntax.reductionOrder.first?.span ?? payers[missing[0]].span,
+                                      help: .completeTheOrder(missing.map { payers[$0].name })))
             return
         }
         let recordType = RecordType(fields: payers.map { .init(name: $0.name, type: .decimal) })

@@ -6,49 +6,47 @@ extension PolicyChecker {
         let syntax = merged.inputs[index]
         guard let type = inputTypes[index] else { return nil }
         if syntax.label == nil {
-            diagnostics.append(.error("input `\(syntax.name.value)` has no `label`", at: syntax.name.span,
-                                      help: "give the Chinese name a policy officer knows it by, e.g. `label: 出生日期`"))
+            diagnostics.append(.error(.inputWithoutLabel(syntax.name.value), at: syntax.name.span, help: .giveLabel))
         }
-        let defaultValue = syntax.defaultValue.flatMap { literal($0, type: type, what: "the default of `\(syntax.name.value)`") }
+        let defaultValue = syntax.defaultValue.flatMap { literal($0, type: type, what: .defaultOf(syntax.name.value)) }
         var minimum: Value?, maximum: Value?
         for (scalar, isMinimum) in [(syntax.minimum, true), (syntax.maximum, false)] {
             guard let scalar else { continue }
             guard type.isOrdered else {
-                diagnostics.append(.error("`\(isMinimum ? "min" : "max")` applies to numbers and dates, not to \(type)", at: scalar.span))
+                diagnostics.append(.error(.rangeNeedsOrderedType(key: isMinimum ? "min" : "max", type), at: scalar.span))
                 continue
             }
-            let value = literal(scalar, type: type, what: isMinimum ? "`min`" : "`max`")
+            let value = literal(scalar, type: type, what: .key(isMinimum ? "min" : "max"))
             if isMinimum { minimum = value } else { maximum = value }
         }
         if let minimum, let maximum, Expression.order(minimum, maximum, .decimal) > 0, let span = syntax.maximum?.span {
-            diagnostics.append(.error("`max` is less than `min`", at: span))
+            diagnostics.append(.error(.maxBelowMin, at: span))
         }
         if let defaultValue, let span = syntax.defaultValue?.span {
             if let minimum, Expression.order(defaultValue, minimum, .decimal) < 0 {
-                diagnostics.append(.error("the default is below `min`", at: span))
+                diagnostics.append(.error(.defaultBelowMin, at: span))
             }
             if let maximum, Expression.order(defaultValue, maximum, .decimal) > 0 {
-                diagnostics.append(.error("the default is above `max`", at: span))
+                diagnostics.append(.error(.defaultAboveMax, at: span))
             }
         }
         var decimalPlaces: Int?
         if let scalar = syntax.decimals {
             if type != .decimal {
-                diagnostics.append(.error("`decimals` applies to decimal inputs, not to \(type)", at: scalar.span))
+                diagnostics.append(.error(.decimalsNeedDecimal(type), at: scalar.span))
             } else if let places = Int(scalar.text), (0...18).contains(places) {
                 decimalPlaces = places
                 if let defaultValue, case .decimal(let number) = defaultValue, Int(number.normalized.scale) > places, let span = syntax.defaultValue?.span {
-                    diagnostics.append(.error("the default has more than \(places) decimal places", at: span))
+                    diagnostics.append(.error(.defaultTooManyPlaces(places), at: span))
                 }
             } else {
-                diagnostics.append(.error("`decimals` must be a whole number from 0 to 18", at: scalar.span, help: "write `decimals: 2` for amounts of money"))
+                diagnostics.append(.error(.decimalsRange, at: scalar.span, help: .decimalsForMoney))
             }
         }
         var notAfter = false
         if let scalar = syntax.notAfter {
             if scalar.text != PolicyChecker.evaluationDateName || type != .date {
-                diagnostics.append(.error("`not_after` can only be `evaluation_date`, on a date input", at: scalar.span,
-                                          help: "it says the date may not be later than the evaluation date, as for a birth date"))
+                diagnostics.append(.error(.notAfterShape, at: scalar.span, help: .notAfterMeaning))
             } else {
                 notAfter = true
             }
@@ -67,20 +65,19 @@ extension PolicyChecker {
                                         sameAs: sameAs.text, unit: parameterUnit(index), provenance: Provenance(plan.provenance), span: plan.syntax.name.span)
         }
         guard let type = parameterTypes[index] else {
-            diagnostics.append(.error("parameter `\(plan.syntax.name.value)` has no value", at: plan.syntax.name.span,
-                                      help: "give `value:` or a `timeline:` of `{from: DATE, value: …}`"))
+            diagnostics.append(.error(.parameterWithoutValue(plan.syntax.name.value), at: plan.syntax.name.span, help: .giveValueOrTimeline))
             return nil
         }
         var periods: [ParameterDeclaration.Period] = []
         var seenDates: [CivilDate: SourceSpan] = [:]
         for period in plan.periods {
-            guard let value = literal(period.value, type: type, what: "the value of `\(plan.syntax.name.value)`") else { continue }
+            guard let value = literal(period.value, type: type, what: .valueOf(plan.syntax.name.value)) else { continue }
             var from = CivilDate(year: 1, month: 1, day: 1)!
             if let scalar = period.from {
                 guard let date = date(scalar, what: "`from`") else { continue }
                 from = date
                 if let previous = seenDates[date] {
-                    diagnostics.append(.error("two values of `\(plan.syntax.name.value)` start on \(date)", at: scalar.span, help: "the other is at \(previous)"))
+                    diagnostics.append(.error(.twoValuesStartOn(plan.syntax.name.value, date: "\(date)"), at: scalar.span, help: .otherIsAt(previous)))
                 }
                 seenDates[date] = scalar.span
             }
@@ -92,32 +89,32 @@ extension PolicyChecker {
     }
 
     /// A value written in a declaration (default, range, parameter value), read as `type`.
-    func literal(_ scalar: YAMLScalar, type: ValueType, what: String) -> Value? {
+    func literal(_ scalar: YAMLScalar, type: ValueType, what: LiteralPlace) -> Value? {
         let text = scalar.text
-        func fail(_ expected: String) -> Value? {
-            diagnostics.append(.error("\(what) must be \(expected), not `\(text)`", at: scalar.span))
+        func fail(_ expected: ExpectedLiteral) -> Value? {
+            diagnostics.append(.error(.literalMismatch(what, expected: expected, found: text), at: scalar.span))
             return nil
         }
         switch type {
         case .bool:
-            return text == "true" ? .bool(true) : (text == "false" ? .bool(false) : fail("`true` or `false`"))
+            return text == "true" ? .bool(true) : (text == "false" ? .bool(false) : fail(.trueOrFalse))
         case .integer:
-            return Int64(text).map(Value.integer) ?? fail("a whole number")
+            return Int64(text).map(Value.integer) ?? fail(.wholeNumber)
         case .decimal:
-            return ExactDecimal(text).map(Value.decimal) ?? fail("a decimal number such as `12.00`")
+            return ExactDecimal(text).map(Value.decimal) ?? fail(.decimalNumber)
         case .string:
             return .string(text)
         case .date:
-            return CivilDate(text).map(Value.date) ?? fail("a date `YYYY-MM-DD`")
+            return CivilDate(text).map(Value.date) ?? fail(.date)
         case .enumeration(let enumType):
             if let index = enumType.index(of: text) { return .enumCase(index) }
-            diagnostics.append(.error("\(what) must be one of \(enumType.cases.map { "`\($0)`" }.joined(separator: ", ")), not `\(text)`", at: scalar.span,
-                                      help: NameSuggestion.closest(to: text, in: enumType.cases).map { "did you mean `\($0)`?" }))
+            diagnostics.append(.error(.literalNotEnumValue(what, cases: enumType.cases, found: text), at: scalar.span,
+                                      help: NameSuggestion.closest(to: text, in: enumType.cases).map { .suggestion(.didYouMean($0)) }))
             return nil
         case .list, .record:
-            guard let written = try? ExpressionParser.parse(scalar) else { return fail("a list such as `[a, b]`") }
+            guard let written = try? ExpressionParser.parse(scalar) else { return fail(.list) }
             guard let (expression, _) = checkExpression(written.syntax, expected: type),
-                  let value = constantValue(expression) else { return fail("a constant list") }
+                  let value = constantValue(expression) else { return fail(.constantList) }
             return value
         }
     }
@@ -148,8 +145,7 @@ extension PolicyChecker {
         case .done: return definitionTypes[index]
         case .checking:
             let syntax = merged.definitions[index]
-            diagnostics.append(.error("definition `\(syntax.name.value)` refers to itself", at: syntax.name.span,
-                                      help: "a definition cannot depend on its own value, directly or through others"))
+            diagnostics.append(.error(.definitionRefersToItself(syntax.name.value), at: syntax.name.span, help: .noSelfDependency))
             return nil
         case .unchecked: break
         }
@@ -160,7 +156,7 @@ extension PolicyChecker {
         let declared = syntax.type.flatMap { resolveType($0, name: syntax.name.value) }
         if let (expression, type) = checkExpression(syntax.expression.syntax, expected: declared) {
             if let declared, !PolicyChecker.fits(type, declared) {
-                diagnostics.append(.error("definition `\(syntax.name.value)` is declared \(declared) but its expression is \(type)", at: syntax.expression.syntax.span))
+                diagnostics.append(.error(.definitionTypeMismatch(syntax.name.value, declared: declared, actual: type), at: syntax.expression.syntax.span))
             } else {
                 definitionExpressions[index] = PolicyChecker.widen(expression, from: type, to: declared ?? type)
                 definitionTypes[index] = declared ?? type

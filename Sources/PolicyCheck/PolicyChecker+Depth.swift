@@ -13,9 +13,7 @@ extension PolicyChecker {
         guard level > ExpressionParser.maximumHeight else { return true }
         if !reportedTooDeep {
             reportedTooDeep = true
-            let what = name.map { "reading `\($0)` here" } ?? "this expression"
-            diagnostics.append(.error("\(what) goes too deep: with the definitions and decisions it reads, more than \(ExpressionParser.maximumHeight) operations one inside the other",
-                                      at: span, help: "a definition that reads another is evaluated inside it: shorten the chain of definitions or the expressions along it"))
+            diagnostics.append(.error(.tooDeep(through: name, limit: ExpressionParser.maximumHeight), at: span, help: .shortenDefinitionChain))
         }
         return false
     }

@@ -13,13 +13,13 @@ extension PolicyChecker {
             return checkName(name, span: syntax.span, expected: expected)
         case .integer(let text):
             guard let value = Int64(text) else {
-                diagnostics.append(.error("`\(text)` is too large", at: syntax.span))
+                diagnostics.append(.error(.numberTooLarge(text), at: syntax.span))
                 return nil
             }
             return (.constant(.integer(value), .integer), .integer)
         case .decimal(let text):
             guard let value = ExactDecimal(text) else {
-                diagnostics.append(.error("`\(text)` has too many digits to compute exactly", at: syntax.span, help: "use at most 18 digits"))
+                diagnostics.append(.error(.tooManyDigits(text), at: syntax.span, help: .atMost18Digits))
                 return nil
             }
             return (.constant(.decimal(value), .decimal), .decimal)
@@ -40,14 +40,14 @@ extension PolicyChecker {
                 if elementType == nil { elementType = result.1 }
             }
             guard let element = elementType else {
-                diagnostics.append(.error("cannot tell what this empty list holds", at: syntax.span, help: "use it where a list of known type is expected"))
+                diagnostics.append(.error(.emptyListType, at: syntax.span, help: .useWhereListTypeIsKnown))
                 return nil
             }
             let finalElement: ValueType = checked.contains { $0.1 == .decimal } && element == .integer ? .decimal : element
             var expressions: [Expression] = []
             for ((expression, type), item) in zip(checked, items) {
                 guard PolicyChecker.fits(type, finalElement) else {
-                    diagnostics.append(.error("this list mixes \(finalElement) and \(type)", at: item.span))
+                    diagnostics.append(.error(.listMixes(finalElement, type), at: item.span))
                     return nil
                 }
                 expressions.append(PolicyChecker.widen(expression, from: type, to: finalElement))
@@ -56,12 +56,12 @@ extension PolicyChecker {
         case .negate(let operand):
             guard let (expression, type) = checkExpression(operand, expected: expected) else { return nil }
             guard type.isNumeric else {
-                diagnostics.append(.error("`-` needs a number, but this is \(type)", at: operand.span))
+                diagnostics.append(.error(.negateNeedsNumber(type), at: operand.span))
                 return nil
             }
             return (.negate(expression, type == .integer ? .integer : .decimal), type)
         case .not(let operand):
-            guard let expression = checkBool(operand, role: "`not`") else { return nil }
+            guard let expression = checkBool(operand, role: .keyword("not")) else { return nil }
             return (.not(expression), .bool)
         case .binary(let op, let lhs, let rhs):
             return checkBinary(op, lhs, rhs, span: syntax.span)
@@ -70,11 +70,11 @@ extension PolicyChecker {
         case .call(let name, let arguments):
             return checkCall(name, arguments, span: syntax.span, expected: expected)
         case .conditional(let condition, let then, let otherwise):
-            guard let conditionExpression = checkBool(condition, role: "`if`") else { return nil }
+            guard let conditionExpression = checkBool(condition, role: .keyword("if")) else { return nil }
             guard let (thenExpression, thenType) = checkExpression(then, expected: expected),
                   let (elseExpression, elseType) = checkExpression(otherwise, expected: expected ?? thenType) else { return nil }
             guard let type = PolicyChecker.unify(thenType, elseType) else {
-                diagnostics.append(.error("the branches of `if` differ: \(thenType) and \(elseType)", at: syntax.span, help: "both branches must give the same kind of value"))
+                diagnostics.append(.error(.ifBranchesDiffer(thenType, elseType), at: syntax.span, help: .branchesSameKind))
                 return nil
             }
             return (.conditional(conditionExpression, PolicyChecker.widen(thenExpression, from: thenType, to: type),
@@ -82,8 +82,8 @@ extension PolicyChecker {
         case .field(let base, let field):
             guard let (expression, type) = checkExpression(base, expected: nil) else { return nil }
             guard case .record(let record) = type, let index = record.index(of: field) else {
-                diagnostics.append(.error("\(type) has no field `\(field)`", at: syntax.span,
-                                          help: { if case .record(let r) = type { return NameSuggestion.help(for: field, in: r.fields.map(\.name), kind: "fields") } else { return nil } }()))
+                diagnostics.append(.error(.noField(type, field), at: syntax.span,
+                                          help: { if case .record(let r) = type { return NameSuggestion.help(for: field, in: r.fields.map(\.name), kind: .fields)?.help } else { return nil } }()))
                 return nil
             }
             return (.field(expression, index), record.fields[index].type)
@@ -96,11 +96,10 @@ extension PolicyChecker {
         return nil
     }
 
-    func checkBool(_ syntax: ExpressionSyntax, role: String) -> Expression? {
+    func checkBool(_ syntax: ExpressionSyntax, role: BoolRole) -> Expression? {
         guard let (expression, type) = checkExpression(syntax, expected: .bool) else { return nil }
         guard type == .bool else {
-            diagnostics.append(.error("\(role) needs true or false, but this is \(type)", at: syntax.span,
-                                      help: type.isNumeric ? "compare it, e.g. `… >= 2`" : nil))
+            diagnostics.append(.error(.needsTrueOrFalse(role, type), at: syntax.span, help: type.isNumeric ? .compareIt : nil))
             return nil
         }
         return expression
@@ -114,26 +113,25 @@ extension PolicyChecker {
         if let localScope {
             if let local = localScope[name] { return local }
             if let (kind, _) = symbols[name], kind != .parameter {
-                let what = kind == .input ? "a fact about a person" : kind == .definition ? "a definition about a person" : "a decision about a person"
-                diagnostics.append(.error("`\(name)` is \(what), not part of \(localScopeItem); \(localScopeName) can only use its own fields and the parameters", at: span,
-                                          help: "the fields here are " + localScope.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))
+                let what: SymbolWhat = kind == .input ? .input : kind == .definition ? .definition : .decision
+                diagnostics.append(.error(.notInScope(name, what, scope: localScopeName), at: span, help: .fieldsHereAre(localScope.keys.sorted())))
                 return nil
             }
         }
         guard let (kind, index) = symbols[name] else {
             var candidates = Array(symbols.keys) + [PolicyChecker.evaluationDateName] + Array(localScope?.keys ?? [:].keys)
             if case .enumeration(let enumType)? = expected { candidates += enumType.cases }
-            let help: String?
+            let help: CheckMessage
             if let match = NameSuggestion.closest(to: name, in: candidates) {
-                help = "did you mean `\(match)`?"
+                help = .suggestion(.didYouMean(match))
             } else if case .enumeration(let enumType)? = expected {
-                help = "the values here are " + enumType.cases.map { "`\($0)`" }.joined(separator: ", ")
+                help = .valuesHereAre(enumType.cases)
             } else if let localScope {
-                help = "the fields of \(localScopeItem) are " + localScope.keys.sorted().map { "`\($0)`" }.joined(separator: ", ") + "; parameters may be used too"
+                help = .fieldsOfScopeAre(localScopeName, localScope.keys.sorted())
             } else {
-                help = "declare it under `inputs`, `parameters` or `definitions`; for text, write it in quotes the expression keeps: `“\(name)”` or `'\"\(name)\"'` (YAML removes the outer quotes)"
+                help = .declareOrQuote(name)
             }
-            diagnostics.append(.error("unknown name `\(name)`", at: span, help: help))
+            diagnostics.append(.error(.unknownName(name), at: span, help: help))
             return nil
         }
         switch kind {
@@ -177,21 +175,20 @@ extension PolicyChecker {
     func checkBinary(_ op: BinaryOperator, _ lhs: ExpressionSyntax, _ rhs: ExpressionSyntax, span: SourceSpan) -> (Expression, ValueType)? {
         switch op {
         case .and, .or:
-            let left = checkBool(lhs, role: "`\(op.rawValue)`")
-            let right = checkBool(rhs, role: "`\(op.rawValue)`")
+            let left = checkBool(lhs, role: .keyword(op.rawValue))
+            let right = checkBool(rhs, role: .keyword(op.rawValue))
             guard let left, let right else { return nil }
             return (op == .and ? .and(left, right) : .or(left, right), .bool)
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             guard let ((left, leftType), (right, rightType)) = checkPair(lhs, rhs) else { return nil }
             let comparison = ComparisonOperator(rawValue: op.rawValue) ?? .equal
             guard let type = PolicyChecker.unify(leftType, rightType) else {
-                diagnostics.append(.error("cannot compare \(leftType) with \(rightType)", at: span, help: comparisonHint(leftType, rightType)))
+                diagnostics.append(.error(.cannotCompare(leftType, rightType), at: span, help: comparisonHint(leftType, rightType)))
                 return nil
             }
             let ordering = comparison != .equal && comparison != .notEqual
             if ordering && !type.isOrdered {
-                diagnostics.append(.error("`\(op.rawValue)` needs numbers or dates, but these are \(type)", at: span,
-                                          help: "use `==`, `!=` or `in` to compare \(type)"))
+                diagnostics.append(.error(.orderingNeedsOrdered(op.rawValue, type), at: span, help: .useEqualityFor(type)))
                 return nil
             }
             let kind: ComparisonKind
@@ -210,14 +207,14 @@ extension PolicyChecker {
             guard let ((left, leftType), (right, rightType)) = checkPair(lhs, rhs) else { return nil }
             guard leftType.isNumeric, rightType.isNumeric else {
                 let bad = leftType.isNumeric ? rhs : lhs
-                diagnostics.append(.error("`\(op.rawValue)` needs numbers, but this is \(leftType.isNumeric ? rightType : leftType)", at: bad.span,
-                                          help: leftType == .date || rightType == .date ? "use `years_between` or `days_between` for dates" : "arithmetic works only on integers and decimals"))
+                diagnostics.append(.error(.arithmeticNeedsNumbers(op.rawValue, leftType.isNumeric ? rightType : leftType), at: bad.span,
+                                          help: leftType == .date || rightType == .date ? .useDateFunctions : .arithmeticOnNumbers))
                 return nil
             }
             let arithmetic = ArithmeticOperator(rawValue: op.rawValue) ?? .add
             let type: ValueType = (leftType == .integer && rightType == .integer && op != .divide) ? .integer : .decimal
             if op == .divide, case .constant(let value, _) = right, value.decimalValue == .zero {
-                diagnostics.append(.error("division by zero", at: rhs.span))
+                diagnostics.append(.error(.divisionByZero, at: rhs.span))
                 return nil
             }
             return (.arithmetic(arithmetic, PolicyChecker.widen(left, from: leftType, to: type), PolicyChecker.widen(right, from: rightType, to: type),
@@ -225,27 +222,27 @@ extension PolicyChecker {
         }
     }
 
-    func comparisonHint(_ a: ValueType, _ b: ValueType) -> String? {
+    func comparisonHint(_ a: ValueType, _ b: ValueType) -> CheckMessage? {
         if case .enumeration(let x) = a, case .enumeration(let y) = b {
-            return "`\(x.name)` and `\(y.name)` have different values"
+            return .enumsDiffer(x.name, y.name)
         }
         if case .enumeration(let enumType) = a {
-            return "compare it with one of its values: " + enumType.cases.map { "`\($0)`" }.joined(separator: ", ")
+            return .compareWithValues(enumType.cases)
         }
         if case .enumeration(let enumType) = b {
-            return "compare it with one of its values: " + enumType.cases.map { "`\($0)`" }.joined(separator: ", ")
+            return .compareWithValues(enumType.cases)
         }
-        return "both sides must have the same type (integers and decimals mix freely)"
+        return .sameTypeBothSides
     }
 
     func checkMembership(_ element: ExpressionSyntax, _ list: ExpressionSyntax, negated: Bool, span: SourceSpan) -> (Expression, ValueType)? {
         guard let ((item, itemType), (listExpression, listType)) = checkPair(element, list, expectedForRight: { .list($0) }) else { return nil }
         guard case .list(let elementType) = listType else {
-            diagnostics.append(.error("`in` needs a list on its right, but this is \(listType)", at: list.span, help: "write `x in [a, b]`"))
+            diagnostics.append(.error(.inNeedsList(listType), at: list.span, help: .writeInList))
             return nil
         }
         guard let common = PolicyChecker.unify(itemType, elementType) else {
-            diagnostics.append(.error("cannot look for \(itemType) in a list of \(elementType)", at: span, help: comparisonHint(itemType, elementType)))
+            diagnostics.append(.error(.cannotLookFor(itemType, inListOf: elementType), at: span, help: comparisonHint(itemType, elementType)))
             return nil
         }
         var listValue = listExpression
@@ -258,13 +255,13 @@ extension PolicyChecker {
 
     func checkCall(_ name: String, _ arguments: [ExpressionSyntax], span: SourceSpan, expected: ValueType?) -> (Expression, ValueType)? {
         guard let function = BuiltinFunction(rawValue: name) else {
-            diagnostics.append(.error("unknown function `\(name)`", at: span,
-                                      help: NameSuggestion.help(for: name, in: BuiltinFunction.allCases.map(\.rawValue), kind: "functions")))
+            diagnostics.append(.error(.unknownFunction(name), at: span,
+                                      help: NameSuggestion.help(for: name, in: BuiltinFunction.allCases.map(\.rawValue), kind: .functions)?.help))
             return nil
         }
         func arity(_ count: Int) -> Bool {
             if arguments.count == count { return true }
-            diagnostics.append(.error("`\(name)` takes \(count) argument\(count == 1 ? "" : "s"), not \(arguments.count)", at: span))
+            diagnostics.append(.error(.arity(name, expected: count, found: arguments.count), at: span))
             return false
         }
         switch function {
@@ -272,24 +269,23 @@ extension PolicyChecker {
             guard arity(1) else { return nil }
             guard case .string(let text) = arguments[0].kind, let date = CivilDate(text) else {
                 if case .string(let text) = arguments[0].kind, text.utf8.count == 10, text.split(separator: "-").count == 3 {
-                    diagnostics.append(.error("`\(text)` is not a date in the calendar", at: arguments[0].span,
-                                              help: "write a real date as YYYY-MM-DD: the month is 01–12 and the day exists in that month"))
+                    diagnostics.append(.error(.notCalendarDate(text), at: arguments[0].span, help: .writeRealDate))
                     return nil
                 }
-                diagnostics.append(.error("`date` needs a date in quotes, like `date(\"2026-01-01\")`", at: arguments[0].span))
+                diagnostics.append(.error(.dateNeedsQuotedDate, at: arguments[0].span))
                 return nil
             }
             return (.constant(.date(date), .date), .date)
         case .min, .max:
             guard arguments.count >= 2 else {
-                diagnostics.append(.error("`\(name)` needs at least two numbers", at: span))
+                diagnostics.append(.error(.needsTwoNumbers(name), at: span))
                 return nil
             }
             var checked: [(Expression, ValueType)] = []
             for argument in arguments {
                 guard let result = checkExpression(argument, expected: nil) else { return nil }
                 guard result.1.isNumeric else {
-                    diagnostics.append(.error("`\(name)` needs numbers, but this is \(result.1)", at: argument.span))
+                    diagnostics.append(.error(.functionNeedsNumbers(name, result.1), at: argument.span))
                     return nil
                 }
                 checked.append(result)
@@ -300,11 +296,11 @@ extension PolicyChecker {
             guard arity(2), let (value, valueType) = checkExpression(arguments[0], expected: nil),
                   let (unit, unitType) = checkExpression(arguments[1], expected: nil) else { return nil }
             guard valueType.isNumeric, unitType.isNumeric else {
-                diagnostics.append(.error("`floor_to` needs two numbers: the amount and the unit", at: span))
+                diagnostics.append(.error(.floorToNeedsNumbers, at: span))
                 return nil
             }
             if let constant = constantValue(unit)?.decimalValue, constant <= .zero {
-                diagnostics.append(.error("the unit of `floor_to` must be greater than zero", at: arguments[1].span))
+                diagnostics.append(.error(.floorToUnitPositive, at: arguments[1].span))
                 return nil
             }
             return (.call(function, [PolicyChecker.widen(value, from: valueType, to: .decimal), PolicyChecker.widen(unit, from: unitType, to: .decimal)]), .decimal)
@@ -312,19 +308,19 @@ extension PolicyChecker {
             guard arity(2), let (start, startType) = checkExpression(arguments[0], expected: nil),
                   let (end, endType) = checkExpression(arguments[1], expected: nil) else { return nil }
             guard startType == .date, endType == .date else {
-                diagnostics.append(.error("`\(name)` needs two dates", at: span, help: "e.g. `\(name)(birth_date, evaluation_date)`"))
+                diagnostics.append(.error(.needsTwoDates(name), at: span, help: .dateFunctionExample(name)))
                 return nil
             }
             return (.call(function, [start, end]), .integer)
         case .sum, .count:
             guard arity(1), let (list, listType) = checkExpression(arguments[0], expected: nil) else { return nil }
             guard case .list(let element) = listType else {
-                diagnostics.append(.error("`\(name)` needs a list, but this is \(listType)", at: arguments[0].span))
+                diagnostics.append(.error(.needsList(name, listType), at: arguments[0].span))
                 return nil
             }
             if function == .count { return (.call(function, [list]), .integer) }
             guard element.isNumeric else {
-                diagnostics.append(.error("`sum` needs a list of numbers, but this holds \(element)", at: arguments[0].span))
+                diagnostics.append(.error(.sumNeedsNumbers(element), at: arguments[0].span))
                 return nil
             }
             return (.call(function, [list]), element)

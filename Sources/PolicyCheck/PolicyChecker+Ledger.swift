@@ -6,7 +6,7 @@ extension PolicyChecker {
         let errorsBefore = diagnostics.errorCount
         let accounts = syntax.accounts.compactMap(checkAccount)
         if syntax.accounts.isEmpty {
-            diagnostics.append(.error("the ledger declares no accounts", at: syntax.span, help: "declare at least one under `accounts:`"))
+            diagnostics.append(.error(.noAccounts, at: syntax.span, help: .declareAccountUnder))
         }
         // Fields first, for every event, so an event can take one declared after it.
         let fieldLists = syntax.events.map(eventFields)
@@ -26,30 +26,27 @@ extension PolicyChecker {
         var kind = LedgerAccount.Kind.balance
         if let scalar = syntax.kind {
             guard let parsed = LedgerAccount.Kind(rawValue: scalar.text) else {
-                diagnostics.append(.error("unknown account kind `\(scalar.text)`", at: scalar.span,
-                                          help: "`balance` can be credited and debited and never goes below zero; `settlement` is only credited (what is owed to a provider)"))
+                diagnostics.append(.error(.unknownAccountKind(scalar.text), at: scalar.span, help: .accountKinds))
                 return nil
             }
             kind = parsed
         }
         guard let unitScalar = syntax.unit else {
-            diagnostics.append(.error("account `\(name)` is missing `unit`", at: syntax.name.span,
-                                      help: "give the smallest amount it stores, e.g. `unit: 0.5` for half points or `unit: 0.01` for yuan"))
+            diagnostics.append(.error(.accountWithoutUnit(name), at: syntax.name.span, help: .giveUnit))
             return nil
         }
         guard let unit = ExactDecimal(unitScalar.text), unit > .zero, unit.normalized.scale <= 2 else {
-            diagnostics.append(.error("`\(unitScalar.text)` is not a valid unit", at: unitScalar.span,
-                                      help: "a unit is a positive number with at most two decimal places, like `1`, `0.5`, `0.25` or `0.01`"))
+            diagnostics.append(.error(.invalidUnit(unitScalar.text), at: unitScalar.span, help: .unitShape))
             return nil
         }
         var expiry: LedgerAccount.Expiry?
         if let scalar = syntax.expires {
             guard let parsed = LedgerAccount.Expiry(rawValue: scalar.text) else {
-                diagnostics.append(.error("unknown expiry `\(scalar.text)`", at: scalar.span, help: "the expiry the language knows is `end_of_year` (each credit lapses at the end of 31 December of its year)"))
+                diagnostics.append(.error(.unknownExpiry(scalar.text), at: scalar.span, help: .expiries))
                 return nil
             }
             if kind == .settlement {
-                diagnostics.append(.error("a settlement account does not expire", at: scalar.span, help: "remove `expires`, or make the account a `balance`"))
+                diagnostics.append(.error(.settlementDoesNotExpire, at: scalar.span, help: .removeExpires))
                 return nil
             }
             expiry = parsed
@@ -69,14 +66,14 @@ extension PolicyChecker {
                     fieldLists: [[LedgerEventType.Field?]], accounts: [LedgerAccountSyntax]) -> LedgerEventType? {
         let fields = optionalFields.compactMap { $0 }
         guard fields.count == optionalFields.count else { return nil }
-        let context = "event `\(syntax.name.value)`"
+        let event = syntax.name.value
         var scope: [String: (Expression, ValueType)] = [:]
         for (slot, field) in fields.enumerated() { scope[field.name] = (.input(slot), field.type) }
         var holdField: Int?
         if let hold = syntax.hold {
             guard let index = fields.firstIndex(where: { $0.name == hold.value }), fields[index].type == .string else {
-                diagnostics.append(.error("`hold` must name a text field of \(context)", at: hold.span,
-                                      help: NameSuggestion.help(for: hold.value, in: fields.filter { $0.type == .string }.map(\.name), kind: "text fields")))
+                diagnostics.append(.error(.holdNeedsTextField(event: event), at: hold.span,
+                                      help: NameSuggestion.help(for: hold.value, in: fields.filter { $0.type == .string }.map(\.name), kind: .textFields)?.help))
                 return nil
             }
             holdField = index
@@ -84,18 +81,17 @@ extension PolicyChecker {
         var takes: [LedgerEventType.Take] = []
         for take in syntax.takes {
             guard let field = fields.firstIndex(where: { $0.name == take.field.value }), fields[field].type == .string else {
-                diagnostics.append(.error("`take` must name a text field of \(context) holding the id of an earlier event", at: take.field.span,
-                                          help: NameSuggestion.help(for: take.field.value, in: fields.map(\.name), kind: "fields")))
+                diagnostics.append(.error(.takeNeedsTextField(event: event), at: take.field.span,
+                                          help: NameSuggestion.help(for: take.field.value, in: fields.map(\.name), kind: .fields)?.help))
                 return nil
             }
             guard let eventType = all.firstIndex(where: { $0.name.value == take.eventType.value }) else {
-                diagnostics.append(.error("no event type `\(take.eventType.value)` to take", at: take.eventType.span,
-                                          help: NameSuggestion.help(for: take.eventType.value, in: all.map(\.name.value), kind: "event types")))
+                diagnostics.append(.error(.noEventTypeToTake(take.eventType.value), at: take.eventType.span,
+                                          help: NameSuggestion.help(for: take.eventType.value, in: all.map(\.name.value), kind: .eventTypes)?.help))
                 return nil
             }
             guard all[eventType].hold != nil else {
-                diagnostics.append(.error("event `\(take.eventType.value)` is not held, so no later event can take it", at: take.eventType.span,
-                                          help: "give event `\(take.eventType.value)` a `hold: FIELD` naming the field that identifies it"))
+                diagnostics.append(.error(.eventNotHeld(take.eventType.value), at: take.eventType.span, help: .giveHold(take.eventType.value)))
                 return nil
             }
             let takenFields = fieldLists[eventType].compactMap { $0 }
@@ -105,42 +101,40 @@ extension PolicyChecker {
             takes.append(.init(field: field, eventType: eventType, slot: slot))
         }
         localScope = scope
-        localScopeName = "a ledger rule of \(context)"
+        localScopeName = .ledgerRule(event: event)
         defer { localScope = nil }
         var refusals: [LedgerRefusal] = []
         for refusal in syntax.refusals {
-            guard let condition = checkBool(refusal.condition.syntax, role: "a refusal's `when`") else { continue }
+            guard let condition = checkBool(refusal.condition.syntax, role: .refusalWhen) else { continue }
             refusals.append(LedgerRefusal(condition: condition, text: refusal.condition.text, reason: refusal.reason ?? "",
                                           provenance: Provenance(refusal.provenance), span: refusal.span))
         }
         var effects: [LedgerEffect] = []
         for effect in syntax.effects {
             guard let account = accounts.firstIndex(where: { $0.name.value == effect.account.value }) else {
-                diagnostics.append(.error("no account `\(effect.account.value)`", at: effect.account.span,
-                                          help: NameSuggestion.help(for: effect.account.value, in: accounts.map(\.name.value), kind: "accounts")))
+                diagnostics.append(.error(.noAccount(effect.account.value), at: effect.account.span,
+                                          help: NameSuggestion.help(for: effect.account.value, in: accounts.map(\.name.value), kind: .accounts)?.help))
                 continue
             }
             if !effect.isCredit, accounts[account].kind?.text == LedgerAccount.Kind.settlement.rawValue {
-                diagnostics.append(.error("account `\(effect.account.value)` is a settlement and is only credited", at: effect.account.span,
-                                          help: "debit a `balance` account instead"))
+                diagnostics.append(.error(.settlementOnlyCredited(effect.account.value), at: effect.account.span, help: .debitABalance))
                 continue
             }
             guard let (key, keyType) = checkExpression(effect.key.syntax, expected: .string) else { continue }
             guard keyType == .string else {
-                diagnostics.append(.error("an account key must be text (a person's or a provider's id), but this is \(keyType)", at: effect.key.syntax.span))
+                diagnostics.append(.error(.accountKeyNotText(keyType), at: effect.key.syntax.span))
                 continue
             }
             guard let (amount, amountType) = checkExpression(effect.amount.syntax, expected: .decimal) else { continue }
             guard amountType.isNumeric else {
-                diagnostics.append(.error("an amount must be a number, but this is \(amountType)", at: effect.amount.syntax.span))
+                diagnostics.append(.error(.amountNotNumber(amountType), at: effect.amount.syntax.span))
                 continue
             }
             effects.append(LedgerEffect(isCredit: effect.isCredit, account: account, key: key,
                                         amount: PolicyChecker.widen(amount, from: amountType, to: .decimal), span: effect.span))
         }
         if syntax.effects.isEmpty && syntax.hold == nil {
-            diagnostics.append(.error("\(context) has no `effects` and is not held, so it would change nothing", at: syntax.name.span,
-                                      help: "give it `effects:` (credits and debits) or `hold: FIELD`"))
+            diagnostics.append(.error(.eventChangesNothing(event), at: syntax.name.span, help: .giveEffectsOrHold))
         }
         guard refusals.count == syntax.refusals.count, effects.count == syntax.effects.count else { return nil }
         return LedgerEventType(name: syntax.name.value, label: syntax.label ?? syntax.name.value, fields: fields, takes: takes,
@@ -149,25 +143,25 @@ extension PolicyChecker {
 
     func checkLedgerCheck(_ syntax: LedgerCheckSyntax, events: [LedgerEventSyntax], fieldLists: [[LedgerEventType.Field?]]) -> LedgerCheck? {
         guard let eventType = events.firstIndex(where: { $0.name.value == syntax.eventType.value }) else {
-            diagnostics.append(.error("no event type `\(syntax.eventType.value)` to count", at: syntax.eventType.span,
-                                      help: NameSuggestion.help(for: syntax.eventType.value, in: events.map(\.name.value), kind: "event types")))
+            diagnostics.append(.error(.noEventTypeToCount(syntax.eventType.value), at: syntax.eventType.span,
+                                      help: NameSuggestion.help(for: syntax.eventType.value, in: events.map(\.name.value), kind: .eventTypes)?.help))
             return nil
         }
         let fields = fieldLists[eventType].map { $0?.name }
         func field(_ name: Located<String>) -> Int? {
             if let index = fields.firstIndex(of: name.value) { return index }
-            diagnostics.append(.error("event `\(syntax.eventType.value)` has no field `\(name.value)`", at: name.span,
-                                      help: NameSuggestion.help(for: name.value, in: fields.compactMap { $0 }, kind: "fields")))
+            diagnostics.append(.error(.eventHasNoField(event: syntax.eventType.value, field: name.value), at: name.span,
+                                      help: NameSuggestion.help(for: name.value, in: fields.compactMap { $0 }, kind: .fields)?.help))
             return nil
         }
         let countField = field(syntax.countDistinct)
         let groupField = field(syntax.per)
         localScope = [:]
-        localScopeName = "a ledger check"
+        localScopeName = .ledgerCheck
         defer { localScope = nil }
         guard let (threshold, type) = checkExpression(syntax.atLeast.syntax, expected: .integer) else { return nil }
         guard type == .integer else {
-            diagnostics.append(.error("`at_least` must be a whole number, but this is \(type)", at: syntax.atLeast.syntax.span))
+            diagnostics.append(.error(.atLeastNotWhole(type), at: syntax.atLeast.syntax.span))
             return nil
         }
         guard let countField, let groupField else { return nil }

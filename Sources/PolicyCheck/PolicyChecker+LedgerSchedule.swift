@@ -10,17 +10,15 @@ extension PolicyChecker {
         let errorsBefore = diagnostics.errorCount
         let calendar = LedgerSchedule.Calendar(rawValue: syntax.every.text)
         if calendar == nil {
-            diagnostics.append(.error("unknown calendar `\(syntax.every.text)` for scheduled `\(name)`", at: syntax.every.span,
-                                      help: "the calendar the language knows is `month` (the first day of each month)"))
+            diagnostics.append(.error(.unknownCalendar(syntax.every.text, schedule: name), at: syntax.every.span, help: .calendars))
         }
         guard let eventType = events.firstIndex(where: { $0.name.value == syntax.eventType.value }) else {
-            diagnostics.append(.error("no event type `\(syntax.eventType.value)` to schedule", at: syntax.eventType.span,
-                                      help: NameSuggestion.help(for: syntax.eventType.value, in: events.map(\.name.value), kind: "event types")))
+            diagnostics.append(.error(.noEventTypeToSchedule(syntax.eventType.value), at: syntax.eventType.span,
+                                      help: NameSuggestion.help(for: syntax.eventType.value, in: events.map(\.name.value), kind: .eventTypes)?.help))
             return nil
         }
         if !events[eventType].takes.isEmpty {
-            diagnostics.append(.error("event `\(syntax.eventType.value)` takes an earlier event, so the ledger cannot make it by itself", at: syntax.eventType.span,
-                                      help: "schedule an event type without `take`"))
+            diagnostics.append(.error(.scheduledEventTakes(syntax.eventType.value), at: syntax.eventType.span, help: .scheduleWithoutTake))
             return nil
         }
         let eventFields = fieldLists[eventType]
@@ -28,11 +26,10 @@ extension PolicyChecker {
         var given: [String: LedgerScheduleSyntax.Field] = [:]
         for field in syntax.fields {
             if field.name.value == "date" {
-                diagnostics.append(.error("`date` is the day the event is made, not a field to give", at: field.name.span,
-                                          help: "`every: \(syntax.every.text)` sets it; remove this line"))
+                diagnostics.append(.error(.dateIsNotGiven, at: field.name.span, help: .everySetsDate(syntax.every.text)))
             } else if !names.contains(field.name.value) {
-                diagnostics.append(.error("event `\(syntax.eventType.value)` has no field `\(field.name.value)`", at: field.name.span,
-                                          help: NameSuggestion.help(for: field.name.value, in: Array(names.dropFirst()), kind: "fields")))
+                diagnostics.append(.error(.eventHasNoField(event: syntax.eventType.value, field: field.name.value), at: field.name.span,
+                                          help: NameSuggestion.help(for: field.name.value, in: Array(names.dropFirst()), kind: .fields)?.help))
             } else {
                 given[field.name.value] = field
             }
@@ -40,18 +37,18 @@ extension PolicyChecker {
         var fields: [Expression] = []
         for case let field? in eventFields.dropFirst() {
             guard let written = given[field.name] else {
-                diagnostics.append(.error("scheduled `\(name)` does not give field `\(field.name)` of event `\(syntax.eventType.value)`", at: syntax.name.span,
-                                          help: "give it an expression about the person, e.g. `\(field.name): …` under `fields`"))
+                diagnostics.append(.error(.scheduleMissingField(schedule: name, field: field.name, event: syntax.eventType.value), at: syntax.name.span,
+                                          help: .giveFieldExpression(field.name)))
                 continue
             }
             guard let (expression, type) = checkExpression(written.value.syntax, expected: field.type) else { continue }
             guard PolicyChecker.fits(type, field.type) else {
-                diagnostics.append(.error("field `\(field.name)` of event `\(syntax.eventType.value)` is \(field.type), but this is \(type)", at: written.value.syntax.span))
+                diagnostics.append(.error(.scheduleFieldType(field: field.name, event: syntax.eventType.value, field.type, actual: type), at: written.value.syntax.span))
                 continue
             }
             fields.append(PolicyChecker.widen(expression, from: type, to: field.type))
         }
-        let condition = syntax.condition.flatMap { checkBool($0.syntax, role: "the `when` of scheduled `\(name)`") }
+        let condition = syntax.condition.flatMap { checkBool($0.syntax, role: .scheduleWhen(name)) }
         guard let calendar, diagnostics.errorCount == errorsBefore, fields.count == eventFields.count - 1 else { return nil }
         return LedgerSchedule(name: name, label: syntax.label ?? name, calendar: calendar, eventType: eventType, condition: condition, fields: fields,
                               provenance: Provenance(syntax.provenance), span: syntax.name.span)

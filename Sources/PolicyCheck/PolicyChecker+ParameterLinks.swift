@@ -16,14 +16,14 @@ extension PolicyChecker {
             let name = plan.syntax.name.value
             let rootType = parameterTypes[root]
             if let written = plan.type, let declared = resolveType(written, name: name), let rootType, declared != rootType {
-                diagnostics.append(.error("parameter `\(name)` is declared \(declared), but `\(sameAs.text)`, whose values it takes, is \(rootType)", at: written.base.span,
-                                          help: "linked parameters share their values, so they have one type; remove `type:` here, or link to a parameter of type \(declared)"))
+                diagnostics.append(.error(.linkedTypeDiffers(name, declared: "\(declared)", target: sameAs.text, targetType: "\(rootType)"), at: written.base.span,
+                                          help: .linkedOneType(declared: "\(declared)")))
                 parameterRoots[index] = nil
                 continue
             }
             if let unit = plan.unit, let targetIndex = linkTarget(index), let targetUnit = parameterUnit(targetIndex), unit.text != targetUnit {
-                diagnostics.append(.error("parameter `\(name)` counts `\(unit.text)`, but `\(sameAs.text)`, whose values it takes, counts `\(targetUnit)`", at: unit.span,
-                                          help: "linked parameters share their values, so they count the same thing; correct the unit, or give `\(name)` values of its own instead of `same_as`"))
+                diagnostics.append(.error(.linkedUnitDiffers(name, unit: unit.text, target: sameAs.text, targetUnit: targetUnit), at: unit.span,
+                                          help: .linkedSameUnit(name)))
                 parameterRoots[index] = nil
                 continue
             }
@@ -56,15 +56,14 @@ extension PolicyChecker {
         let name = plan.syntax.name.value
         guard let (kind, _) = symbols[sameAs.text] else {
             let names = merged.parameters.map(\.syntax.name.value).filter { $0 != name }
-            diagnostics.append(.error("parameter `\(name)` is `same_as` an unknown parameter `\(sameAs.text)`", at: sameAs.span,
-                                      help: NameSuggestion.closest(to: sameAs.text, in: names).map { "did you mean `\($0)`?" }
-                                          ?? "name a parameter of this policy: " + names.map { "`\($0)`" }.joined(separator: ", ")))
+            diagnostics.append(.error(.linkedToUnknown(name, target: sameAs.text), at: sameAs.span,
+                                      help: NameSuggestion.closest(to: sameAs.text, in: names).map { .suggestion(.didYouMean($0)) }
+                                          ?? .nameAParameter(names)))
             return nil
         }
         guard kind == .parameter else {
-            let what = kind == .input ? "an input" : (kind == .definition ? "a definition" : "a decision")
-            diagnostics.append(.error("`same_as` names \(what), `\(sameAs.text)`; only a parameter can be linked to", at: sameAs.span,
-                                      help: "a linked parameter takes the values of another parameter; to compute a value from facts, write a definition"))
+            let what = kind == .input ? "input" : (kind == .definition ? "definition" : "decision")
+            diagnostics.append(.error(.linkedToNonParameter(kind: what, target: sameAs.text), at: sameAs.span, help: .linkOnlyParameters))
             return nil
         }
         // Follow the chain; a circle is reported once, by the parameter it starts from.
@@ -73,9 +72,8 @@ extension PolicyChecker {
         while let next = linkTarget(current) {
             if let start = chain.firstIndex(of: next) {
                 if start == 0 && chain.min() == index {
-                    let names = (chain + [index]).map { "`\(merged.parameters[$0].syntax.name.value)`" }.joined(separator: " → ")
-                    diagnostics.append(.error("parameters linked in a circle: \(names)", at: sameAs.span,
-                                              help: "one of them must have values of its own (`value:` or `timeline:`) for the others to take"))
+                    let names = (chain + [index]).map { merged.parameters[$0].syntax.name.value }
+                    diagnostics.append(.error(.linkCircle(names), at: sameAs.span, help: .circleNeedsOwnValues))
                 }
                 return nil
             }

@@ -7,7 +7,7 @@ extension PolicyChecker {
         var steps: [ApprovalDeclaration.Step] = []
         for step in syntax.steps {
             if let previous = seen[step.id.value] {
-                diagnostics.append(.error("the step `\(step.id.value)` is listed twice (first at \(previous))", at: step.id.span))
+                diagnostics.append(.error(.stepTwice(step.id.value, at: previous), at: step.id.span))
                 continue
             }
             seen[step.id.value] = step.id.span
@@ -15,8 +15,7 @@ extension PolicyChecker {
             steps.append(.init(id: step.id.value, label: step.label ?? step.id.value, actor: actor, provenance: Provenance(step.provenance)))
         }
         if let previous = seen[syntax.rejection.value] {
-            diagnostics.append(.error("the rejection state `\(syntax.rejection.value)` is also a step (at \(previous))", at: syntax.rejection.span,
-                                      help: "name the rejection apart from the steps, e.g. `rejection: rejected`"))
+            diagnostics.append(.error(.rejectionIsStep(syntax.rejection.value, at: previous), at: syntax.rejection.span, help: .nameRejectionApart))
             return nil
         }
         guard steps.count == syntax.steps.count, !steps.isEmpty else { return nil }
@@ -28,16 +27,15 @@ extension PolicyChecker {
         let name = syntax.name.value
         guard let placesScalar = syntax.places else { return nil }
         guard let places = Int(placesScalar.text), places >= 0 else {
-            diagnostics.append(.error("`\(placesScalar.text)` is not a number of places", at: placesScalar.span, help: "give a whole number, e.g. `places: 200`"))
+            diagnostics.append(.error(.notPlaces(placesScalar.text), at: placesScalar.span, help: .givePlacesNumber))
             return nil
         }
-        guard let eligibleSyntax = syntax.eligible, let eligible = checkBool(eligibleSyntax.syntax, role: "`eligible` of program `\(name)`") else { return nil }
+        guard let eligibleSyntax = syntax.eligible, let eligible = checkBool(eligibleSyntax.syntax, role: .programEligible(name)) else { return nil }
         var priority: [ProgramDeclaration.PriorityKey] = []
         for key in syntax.priority {
             guard let (expression, type) = checkName(key.name.value, span: key.name.span, expected: nil) else { continue }
             guard type.isOrdered else {
-                diagnostics.append(.error("`\(key.name.value)` is \(type), which has no order to rank by", at: key.name.span,
-                                          help: "rank by a number or a date, such as `ability_level` or `age`"))
+                diagnostics.append(.error(.priorityNotOrdered(key.name.value, type), at: key.name.span, help: .rankByNumberOrDate))
                 continue
             }
             priority.append(.init(name: key.name.value, expression: expression, type: type, descending: key.descending))

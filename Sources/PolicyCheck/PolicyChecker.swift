@@ -20,10 +20,8 @@ package final class PolicyChecker {
     /// While a ledger expression is checked: the event's fields by name. Only these and
     /// the parameters are in scope there.
     var localScope: [String: (Expression, ValueType)]?
-    /// What the local scope is called in an error (`event \`spend\``).
-    var localScopeName = ""
-    /// What the local scope's fields belong to (`the event`, `the record`).
-    var localScopeItem = "the event"
+    /// What the local scope is, for its errors (a ledger rule of an event, a requirement's `counts`).
+    var localScopeName = LocalScope.ledgerCheck
 
     var inputTypes: [ValueType?] = []
     var parameterTypes: [ValueType?] = []
@@ -102,7 +100,7 @@ package final class PolicyChecker {
         for (index, definition) in merged.definitions.enumerated() { symbols[definition.name.value] = (.definition, index) }
         for (index, decision) in merged.decisions.enumerated() { symbols[decision.syntax.name.value] = (.decision, index) }
         for (name, span) in merged.allNames() where name == Self.evaluationDateName {
-            diagnostics.append(.error("`\(name)` is a built-in name (the date of evaluation) and cannot be declared", at: span))
+            diagnostics.append(.error(.builtinName(name), at: span))
         }
         inputTypes = Array(repeating: nil, count: merged.inputs.count)
         parameterTypes = Array(repeating: nil, count: merged.parameters.count)
@@ -155,7 +153,7 @@ package final class PolicyChecker {
         let from = header.effectiveFrom.flatMap { date($0, what: "effective_from") }
         let until = header.effectiveUntil.flatMap { date($0, what: "effective_until") }
         if let from, let until, until < from, let span = header.effectiveUntil?.span {
-            diagnostics.append(.error("`effective_until` (\(until)) is before `effective_from` (\(from))", at: span))
+            diagnostics.append(.error(.untilBeforeFrom(until: "\(until)", from: "\(from)"), at: span))
         }
         var hasher = SHA256()
         for text in set.hashedTexts {
@@ -170,7 +168,7 @@ package final class PolicyChecker {
 
     func date(_ scalar: YAMLScalar, what: String) -> CivilDate? {
         guard let date = CivilDate(scalar.text) else {
-            diagnostics.append(.error("`\(scalar.text)` is not a date", at: scalar.span, help: "write \(what) as `YYYY-MM-DD`, e.g. `2026-01-01`"))
+            diagnostics.append(.error(.notADate(scalar.text), at: scalar.span, help: .writeDateAs(what)))
             return nil
         }
         return date

@@ -47,27 +47,25 @@ package struct PolicyDirectory: Sendable {
         let absolute = PolicyDirectory.absolute(file)
         let real = PolicyDirectory.realPath(of: absolute)
         if PolicyDirectory.isInside(absolute, absolutePath) && real.map({ PolicyDirectory.isInside($0, realPath) }) ?? true { return nil }
-        return .error("`\(file)` is outside the policy directory `\(path)`", at: nil,
-                      help: "put the policy file itself in `\(path)` or a folder below it, not a link to it")
+        return .error(.outsideDirectory(file: file, directory: path), at: nil, help: .putFileInDirectory(path))
     }
 
     /// Why the file `reference` names (by `keyword`, resolved to `resolved`) may not be read, if it may not.
     /// Checks by name first, so nothing outside the directory is even looked at.
     package func refusal(of reference: Located<String>, keyword: String, resolved: String) -> Diagnostic? {
-        let help = "name a policy file inside the policy directory `\(path)` (or a folder below it), by a path relative to this file"
+        let help = CheckMessage.nameFileInside(path)
         if reference.value.hasPrefix("/") {
-            return .error("`\(keyword)` names an absolute path, `\(reference.value)`", at: reference.span, help: help)
+            return .error(.absoluteReference(keyword: keyword, reference: reference.value), at: reference.span, help: help)
         }
         let absolute = PolicyDirectory.absolute(resolved)
         guard PolicyDirectory.isInside(absolute, absolutePath) else {
-            return .error("`\(keyword)` names `\(reference.value)`, which is outside the policy directory `\(path)`", at: reference.span, help: help)
+            return .error(.referenceOutside(keyword: keyword, reference: reference.value, directory: path), at: reference.span, help: help)
         }
         guard resolved.hasSuffix(".yaml") || resolved.hasSuffix(".yml") else {
-            return .error("`\(keyword)` names `\(reference.value)`, which is not a policy file", at: reference.span,
-                          help: "policy files end in `.yaml` or `.yml`")
+            return .error(.referenceNotPolicyFile(keyword: keyword, reference: reference.value), at: reference.span, help: .policyFileExtensions)
         }
         if let real = PolicyDirectory.realPath(of: absolute), !PolicyDirectory.isInside(real, realPath) {
-            return .error("`\(keyword)` names `\(reference.value)`, a link to a file outside the policy directory `\(path)`", at: reference.span, help: help)
+            return .error(.referenceLinksOutside(keyword: keyword, reference: reference.value, directory: path), at: reference.span, help: help)
         }
         return nil
     }

@@ -40,8 +40,7 @@ package struct PolicyLoader {
             if let refusal = directory.refusal(of: extends, keyword: "extends", resolved: basePath) {
                 diagnostics.append(refusal)
             } else if chain.contains(basePath) || basePath == file.path {
-                diagnostics.append(.error("`extends` makes a cycle: \((chain + [file.path, basePath]).map { "`\($0)`" }.joined(separator: " → "))", at: extends.span,
-                                          help: "a variant extends a policy that does not extend it back"))
+                diagnostics.append(.error(.extendsCycle(chain + [file.path, basePath]), at: extends.span, help: .variantCannotExtendBack))
             } else {
                 do {
                     base = .init(try load(path: basePath, namedAt: extends.span, chain: chain + [file.path], in: directory, cache: &cache))
@@ -63,20 +62,18 @@ package struct PolicyLoader {
                 continue
             }
             if chain.contains(path) {
-                diagnostics.append(.error("`include` makes a cycle: \((chain + [path]).map { "`\($0)`" }.joined(separator: " → "))", at: include.span))
+                diagnostics.append(.error(.includeCycle(chain + [path]), at: include.span))
                 continue
             }
             if seen.contains(path) { continue }
             do {
                 let fragment = try read(path: path, namedAt: include.span, cache: &cache)
                 if let header = fragment.header {
-                    diagnostics.append(.error("an included file is a fragment and cannot have a `policy:` section", at: header.span,
-                                              help: "to build on a whole policy, use `extends:` instead of `include:`"))
+                    diagnostics.append(.error(.includedFileHasHeader, at: header.span, help: .useExtendsForWholePolicy))
                     continue
                 }
                 if fragment.extends != nil || !fragment.decisions.isEmpty {
-                    diagnostics.append(.error("an included fragment may declare inputs, parameters and definitions only", at: include.span,
-                                              help: "put decisions in the policy file itself"))
+                    diagnostics.append(.error(.fragmentDeclaresDecisions, at: include.span, help: .decisionsBelongInPolicyFile))
                 }
                 seen.insert(path)
                 collectIncludes(of: fragment, into: &includes, seen: &seen, chain: chain + [path], in: directory, cache: &cache, diagnostics: &diagnostics)
@@ -101,13 +98,13 @@ package struct PolicyLoader {
         if let data = preread[PolicyLoader.normalize(path)] { return try decode(data, path: path) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DiagnosticList([.error("no file at `\(path)`", at: namedAt, help: namedAt == nil ? nil : "paths are relative to the file that names them")])
+            throw DiagnosticList([.error(.noFile(path), at: namedAt, help: namedAt == nil ? nil : .pathsAreRelative)])
         }
         if isDirectory.boolValue {
-            throw DiagnosticList([.error("`\(path)` is a directory, not a policy file", at: namedAt)])
+            throw DiagnosticList([.error(.isDirectory(path), at: namedAt)])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticList([.error("cannot read `\(path)`", at: namedAt, help: "check the file's permissions")])
+            throw DiagnosticList([.error(.cannotRead(path), at: namedAt, help: .checkPermissions)])
         }
         return try decode(data, path: path)
     }

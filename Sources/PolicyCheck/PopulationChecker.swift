@@ -32,12 +32,12 @@ extension PolicyChecker {
         let name = field.name.value
         guard let slot = vocabulary.inputIndex(named: name) else {
             if let (kind, _) = symbols[name] {
-                let what = kind == .definition ? "a definition" : kind == .parameter ? "a parameter" : "a decision"
-                diagnostics.append(.error("`\(name)` is \(what) of `\(vocabularyPath)`, not an input: a population draws inputs only", at: field.name.span,
-                                          help: kind == .definition ? "describe the inputs it reads; a `when` can use it" : nil))
+                let what: SymbolWhat = kind == .definition ? .definition : kind == .parameter ? .parameter : .decision
+                diagnostics.append(.error(.populationNotInput(name, what, vocabulary: vocabularyPath), at: field.name.span,
+                                          help: kind == .definition ? .describeInputsItReads : nil))
             } else {
-                diagnostics.append(.error("`\(name)` is not an input of `\(vocabularyPath)`", at: field.name.span,
-                                          help: NameSuggestion.help(for: name, in: vocabulary.inputs.map(\.name), kind: "inputs")))
+                diagnostics.append(.error(.populationUnknownInput(name, vocabulary: vocabularyPath), at: field.name.span,
+                                          help: NameSuggestion.help(for: name, in: vocabulary.inputs.map(\.name), kind: .inputs)?.help))
             }
             return nil
         }
@@ -46,7 +46,7 @@ extension PolicyChecker {
         for item in field.cases {
             var condition: Expression?
             if let written = item.condition {
-                condition = checkBool(written.syntax, role: "the `when` of `\(name)`").flatMap { checked in
+                condition = checkBool(written.syntax, role: .populationWhen(name)).flatMap { checked in
                     checkPopulationReads(checked, of: name, at: written.syntax.span, in: vocabulary, drawn: drawn) ? checked : nil
                 }
             }
@@ -70,11 +70,9 @@ extension PolicyChecker {
                 switch part {
                 case .input(let slot) where !drawn.contains(slot):
                     let other = vocabulary.inputs[slot].name
-                    problem = .error("the `when` of `\(field)` reads `\(other)`\(through.map { " (through `\($0)`)" } ?? ""), which is not drawn before it", at: span,
-                                     help: "facts are drawn in the order they are listed; describe `\(other)` above `\(field)`")
+                    problem = .error(.whenReadsUndrawn(field: field, other: other, through: through), at: span, help: .drawOrder(other: other, field: field))
                 case .decision(let index):
-                    problem = .error("the `when` of `\(field)` reads the decision `\(vocabulary.decisions[index].name)`; a population is drawn before any decision", at: span,
-                                     help: "use facts drawn before it, definitions and parameters")
+                    problem = .error(.whenReadsDecision(field: field, decision: vocabulary.decisions[index].name), at: span, help: .useDrawnFacts)
                 case .definition(let index):
                     if seen.insert(index).inserted { pending.append((vocabulary.definitions[index].expression, through ?? vocabulary.definitions[index].name)) }
                 default: break
@@ -92,42 +90,41 @@ extension PolicyChecker {
     func populationDraw(_ item: PopulationCaseSyntax, of input: InputDeclaration) -> PopulationDescription.Draw? {
         let type = input.type
         let key = item.key.value
-        func mismatch(_ gives: String) -> PopulationDescription.Draw? {
-            let suits: String
+        func mismatch(_ gives: DrawKind) -> PopulationDescription.Draw? {
+            let suits: [String]
             switch type {
-            case .bool: suits = "`probability`, `weights` or `shares`"
-            case .integer: suits = "`weights`, `shares` or `bands`"
-            case .enumeration: suits = "`weights` or `shares`"
-            case .date: suits = "`age`"
-            case .string: suits = "`numbered`"
-            default: suits = "`value`"
+            case .bool: suits = ["probability", "weights", "shares"]
+            case .integer: suits = ["weights", "shares", "bands"]
+            case .enumeration: suits = ["weights", "shares"]
+            case .date: suits = ["age"]
+            case .string: suits = ["numbered"]
+            default: suits = ["value"]
             }
-            diagnostics.append(.error("`\(key)` draws \(gives), but `\(input.name)` is \(type)", at: item.key.span,
-                                      help: "for \(type), use \(suits) (or `value` for everyone alike)"))
+            diagnostics.append(.error(.drawMismatch(key: key, gives, input: input.name, type), at: item.key.span, help: .drawsThatSuit(type, suits)))
             return nil
         }
         switch item.draw {
         case .probability(let probability):
-            guard type == .bool else { return mismatch("true or false") }
+            guard type == .bool else { return mismatch(.trueOrFalse) }
             return .chance(Double(probability.formatted(places: nil)) ?? 0)
         case .weights(let choices), .shares(let choices):
             switch type {
             case .bool, .integer, .enumeration: return populationChoices(choices, weighted: key == "weights", of: input)
-            default: return mismatch("one of the values it lists")
+            default: return mismatch(.oneOfListed)
             }
         case .bands(let bands):
-            guard type == .integer else { return mismatch("a whole number") }
+            guard type == .integer else { return mismatch(.wholeNumber) }
             guard let checked = populationBands(bands, of: input, within: (input.minimum?.integerValue, input.maximum?.integerValue)) else { return nil }
             return .bands(checked, total: checked.reduce(0) { $0 + $1.weight })
         case .age(let bands):
-            guard type == .date else { return mismatch("a date, from an age") }
+            guard type == .date else { return mismatch(.dateFromAge) }
             guard let checked = populationBands(bands, of: input, within: (0, 150)) else { return nil }
             return .age(checked, total: checked.reduce(0) { $0 + $1.weight })
         case .numbered(let prefix, let first, let width):
-            guard type == .string else { return mismatch("text") }
+            guard type == .string else { return mismatch(.text) }
             return .numbered(prefix: prefix, first: first, width: width)
         case .value(let scalar):
-            guard let value = literal(scalar, type: type, what: "the value of `\(input.name)`"), inRange(value, of: input, at: scalar.span) else { return nil }
+            guard let value = literal(scalar, type: type, what: .valueOf(input.name)), inRange(value, of: input, at: scalar.span) else { return nil }
             return .fixed(value)
         }
     }
@@ -136,7 +133,7 @@ extension PolicyChecker {
     func populationChoices(_ choices: [PopulationChoiceSyntax], weighted: Bool, of input: InputDeclaration) -> PopulationDescription.Draw? {
         var values: [Value] = []
         for choice in choices {
-            guard let value = literal(choice.value, type: input.type, what: "a value of `\(input.name)`"), inRange(value, of: input, at: choice.value.span) else { continue }
+            guard let value = literal(choice.value, type: input.type, what: .aValueOf(input.name)), inRange(value, of: input, at: choice.value.span) else { continue }
             values.append(value)
         }
         guard values.count == choices.count else { return nil }
@@ -154,15 +151,15 @@ extension PolicyChecker {
     /// Bands whose bounds lie within `limits` (nil: no limit on that side), of `what`
     /// (the input's values, or ages).
     func populationBands(_ bands: [PopulationBandSyntax], of input: InputDeclaration, within limits: (Int64?, Int64?)) -> [PopulationDescription.Band]? {
-        let what = input.type == .date ? "the ages `age` draws" : "the values of `\(input.name)`"
+        let what: BandScope = input.type == .date ? .ages : .values(of: input.name)
         var checked: [PopulationDescription.Band] = []
         for band in bands {
             if let low = limits.0, Int64(band.from) < low {
-                diagnostics.append(.error("the band starts at \(band.from), below \(low), the least of \(what)", at: band.span))
+                diagnostics.append(.error(.bandBelow(from: band.from, low: low, what), at: band.span))
                 continue
             }
             if let high = limits.1, Int64(band.to) > high {
-                diagnostics.append(.error("the band ends at \(band.to), above \(high), the largest of \(what)", at: band.span))
+                diagnostics.append(.error(.bandAbove(to: band.to, high: high, what), at: band.span))
                 continue
             }
             checked.append(.init(low: Int64(band.from), high: Int64(band.to), weight: UInt64(band.weight)))
@@ -173,11 +170,11 @@ extension PolicyChecker {
     /// Whether `value` lies within the input's `min` and `max`; reports it otherwise.
     func inRange(_ value: Value, of input: InputDeclaration, at span: SourceSpan) -> Bool {
         if let minimum = input.minimum, Expression.order(value, minimum, .decimal) < 0 {
-            diagnostics.append(.error("`\(value.display(as: input.type))` is below the least value \(minimum.display(as: input.type)) of `\(input.name)`", at: span))
+            diagnostics.append(.error(.valueBelowMinimum(value.display(as: input.type), minimum: minimum.display(as: input.type), input: input.name), at: span))
             return false
         }
         if let maximum = input.maximum, Expression.order(value, maximum, .decimal) > 0 {
-            diagnostics.append(.error("`\(value.display(as: input.type))` is above the largest value \(maximum.display(as: input.type)) of `\(input.name)`", at: span))
+            diagnostics.append(.error(.valueAboveMaximum(value.display(as: input.type), maximum: maximum.display(as: input.type), input: input.name), at: span))
             return false
         }
         return true

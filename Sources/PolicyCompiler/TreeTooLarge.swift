@@ -9,10 +9,7 @@ package struct TreeTooLarge: Error, Equatable {
     /// The refusal, at the rule (or at the decision when the rule has no place).
     package func diagnostic(decision: DecisionDeclaration, table: RuleTable) -> Diagnostic {
         let rule = table.rules.indices.contains(self.rule) ? table.rules[self.rule] : nil
-        let name = rule.map { "rule `\($0.id)` of `\(decision.name)`" } ?? "decision `\(decision.name)`"
-        return .error("\(name) makes the decision tree too large to build (over \(TreeBuilder.maximumNodes) nodes or \(TreeBuilder.maximumWork) steps): "
-                      + "with the rules before it, its conditions combine into too many cases",
-                      at: rule?.span ?? decision.span,
-                      help: "split `\(decision.name)` into smaller decisions that each test a few of these conditions, and combine their values in a formula (`value:`)")
+        return Diagnostic(.error, .finding(.treeTooLarge(rule: rule?.id, decision: decision.name, nodes: TreeBuilder.maximumNodes, steps: TreeBuilder.maximumWork)),
+                          at: rule?.span ?? decision.span, help: .finding(.splitIntoFormula(decision.name)))
     }
 }

@@ -2,19 +2,24 @@
 /// a caret under the problem (full-width padding under Chinese text) and a help line.
 ///
 /// ```text
-/// policies/anqing.yaml:42:19: error: unknown fact `abilty_level`
+/// policies/anqing.yaml:42:19: 错误：未知的名称 `abilty_level`
 ///    |       when: abilty_level >= 2
 ///    |             ^^^^^^^^^^^^
-///    = help: did you mean `ability_level`?
+///    = 建议：您是不是要写 `ability_level`？
 /// ```
 public struct DiagnosticRenderer: Sendable {
     /// The text of each file by the name used in spans.
     public var sources: [String: String]
+    /// The language of the messages.
+    public var language: Language
 
-    public init(sources: [String: String] = [:]) { self.sources = sources }
+    public init(sources: [String: String] = [:], language: Language = .standard) {
+        self.sources = sources
+        self.language = language
+    }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        var lines = [diagnostic.description]
+        var lines = [diagnostic.line(language)]
         if let span = diagnostic.span, let text = sources[span.file], let line = Self.line(span.line, of: text) {
             let scalars = Array(line.unicodeScalars)
             let start = min(max(span.column - 1, 0), scalars.count)
@@ -28,8 +33,12 @@ public struct DiagnosticRenderer: Sendable {
             lines.append("   | \(Self.visible(scalars))")
             lines.append("   | \(padding)\(String(repeating: "^", count: max(caretCount, 1)))")
         }
+        let separator = language == .zhCN ? "：" : ": "
         if let help = diagnostic.help {
-            lines.append("   = help: \(help)")
+            lines.append("   = \(Message.common(.helpLabel).text(language))\(separator)\(help.text(language))")
+        }
+        if !diagnostic.affectedFiles.isEmpty {
+            lines.append("   = \(Message.common(.affectedFiles(diagnostic.affectedFiles)).text(language))")
         }
         return lines.joined(separator: "\n")
     }

@@ -13,11 +13,11 @@ package enum NameSuggestion {
         return best?.name
     }
 
-    /// `help` text naming the closest candidate, or listing the candidates when there are few.
-    package static func help(for name: String, in candidates: [String], kind: String) -> String? {
-        if let match = closest(to: name, in: candidates) { return "did you mean `\(match)`?" }
+    /// Help naming the closest candidate, or listing the candidates when there are few.
+    package static func help(for name: String, in candidates: [String], kind: Suggestion.NameKind) -> Suggestion? {
+        if let match = closest(to: name, in: candidates) { return .didYouMean(match) }
         if candidates.isEmpty { return nil }
-        if candidates.count <= 12 { return "the \(kind) are: " + candidates.map { "`\($0)`" }.joined(separator: ", ") }
+        if candidates.count <= 12 { return .candidates(kind, candidates) }
         return nil
     }
 

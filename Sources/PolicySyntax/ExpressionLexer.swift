@@ -54,8 +54,7 @@ struct ExpressionLexer {
                     while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
                 }
                 if index < scalars.count, scalars[index].properties.isAlphabetic || scalars[index] == "_" {
-                    throw ExpressionParseError("a number cannot run into a name here", offset: start, length: index - start + 1,
-                                               help: "put a space or an operator between them; write a date as `2026-01-01`")
+                    throw ExpressionParseError(.numberRunsIntoName, offset: start, length: index - start + 1, help: .separateNumberAndName)
                 }
                 let text = String(String.UnicodeScalarView(scalars[start..<index]))
                 tokens.append(ExpressionToken(kind: isDecimal ? .decimal(text) : .integer(text), offset: start, length: index - start))
@@ -70,7 +69,7 @@ struct ExpressionLexer {
                     index += 1
                 }
                 if index == scalars.count {
-                    throw ExpressionParseError("this text has no closing quote", offset: start, length: index - start, help: "end it with \(close)")
+                    throw ExpressionParseError(.unclosedQuote, offset: start, length: index - start, help: .endQuoteWith(String(close)))
                 }
                 index += 1
                 tokens.append(ExpressionToken(kind: .string(String(content)), offset: start, length: index - start))
@@ -97,8 +96,7 @@ struct ExpressionLexer {
             default: symbol = nil
             }
             guard let symbol else {
-                throw ExpressionParseError("`\(scalar)` has no meaning in an expression", offset: start, length: 1,
-                                           help: "operators are `and or not == != < <= > >= + - * / in`; text goes in quotes")
+                throw ExpressionParseError(.meaninglessCharacter(String(scalar)), offset: start, length: 1, help: .operatorsAre)
             }
             tokens.append(ExpressionToken(kind: .symbol(symbol), offset: start, length: 1))
             index += 1
@@ -125,12 +123,12 @@ struct ExpressionLexer {
 
 /// A syntax error inside one expression, located by offset in its text.
 struct ExpressionParseError: Error {
-    let message: String
+    let message: SyntaxMessage
     let offset: Int
     let length: Int
-    let help: String?
+    let help: SyntaxMessage?
 
-    init(_ message: String, offset: Int, length: Int, help: String? = nil) {
+    init(_ message: SyntaxMessage, offset: Int, length: Int, help: SyntaxMessage? = nil) {
         self.message = message
         self.offset = offset
         self.length = length

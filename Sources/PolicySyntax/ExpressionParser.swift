@@ -26,12 +26,12 @@ package struct ExpressionParser {
             let tokens = try ExpressionLexer(scalar.text).tokens()
             var parser = ExpressionParser(tokens: tokens, scalar: scalar, locator: ScalarLocator(scalar))
             if tokens.count == 1 {
-                throw ExpressionParseError("the expression is empty", offset: 0, length: 1, help: "write a condition such as `age >= 70`")
+                throw ExpressionParseError(.emptyExpression, offset: 0, length: 1, help: .writeConditionLikeAge)
             }
             let syntax = try parser.parseExpression()
             if case .end = parser.current.kind {} else {
-                throw ExpressionParseError("unexpected \(parser.current.describe) after a complete expression", offset: parser.current.offset, length: parser.current.length,
-                                           help: "join conditions with `and` or `or`")
+                throw ExpressionParseError(.unexpectedAfterExpression(parser.current.describe), offset: parser.current.offset, length: parser.current.length,
+                                           help: .joinWithAndOr)
             }
             return WrittenExpression(syntax: syntax, text: scalar.text)
         } catch {
@@ -69,13 +69,13 @@ package struct ExpressionParser {
     /// operator that made it so (where a long chain passes the limit).
     func bounded(_ syntax: ExpressionSyntax, at token: ExpressionToken) throws(ExpressionParseError) -> ExpressionSyntax {
         guard syntax.height > ExpressionParser.maximumHeight else { return syntax }
-        throw ExpressionParseError("the expression is too long: more than \(ExpressionParser.maximumHeight) operations one inside the other", offset: token.offset, length: token.length,
-                                   help: "split it into named `definitions` (`a and b and …` over many lines is better written as a `when:` list of definitions)")
+        throw ExpressionParseError(.expressionTooTall(limit: ExpressionParser.maximumHeight), offset: token.offset, length: token.length,
+                                   help: .splitIntoDefinitionsOrList)
     }
 
-    mutating func expect(_ symbol: String, help: String? = nil) throws(ExpressionParseError) -> ExpressionToken {
+    mutating func expect(_ symbol: String, help: SyntaxMessage? = nil) throws(ExpressionParseError) -> ExpressionToken {
         guard isSymbol(symbol) else {
-            throw ExpressionParseError("expected `\(symbol)` but found \(current.describe)", offset: current.offset, length: current.length, help: help)
+            throw ExpressionParseError(.expected(symbol, found: current.describe), offset: current.offset, length: current.length, help: help)
         }
         return advance()
     }
@@ -84,19 +84,18 @@ package struct ExpressionParser {
         depth += 1
         defer { depth -= 1 }
         if depth > ExpressionParser.maximumDepth {
-            throw ExpressionParseError("the expression nests too deeply", offset: current.offset, length: current.length,
-                                       help: "split it into named `definitions`")
+            throw ExpressionParseError(.nestsTooDeeply, offset: current.offset, length: current.length, help: .splitIntoDefinitions)
         }
         if isKeyword("if") {
             let start = advance()
             let condition = try parseExpression()
             guard isKeyword("then") else {
-                throw ExpressionParseError("expected `then` after the condition of `if`", offset: current.offset, length: current.length)
+                throw ExpressionParseError(.expectedThen, offset: current.offset, length: current.length)
             }
             _ = advance()
             let then = try parseExpression()
             guard isKeyword("else") else {
-                throw ExpressionParseError("expected `else`: an `if` needs both branches", offset: current.offset, length: current.length)
+                throw ExpressionParseError(.expectedElse, offset: current.offset, length: current.length)
             }
             _ = advance()
             let otherwise = try parseExpression()
@@ -136,8 +135,7 @@ package struct ExpressionParser {
         depth += 1
         defer { depth -= 1 }
         if depth > ExpressionParser.maximumDepth {
-            throw ExpressionParseError("the expression nests too deeply", offset: current.offset, length: current.length,
-                                       help: "split it into named `definitions`")
+            throw ExpressionParseError(.nestsTooDeeply, offset: current.offset, length: current.length, help: .splitIntoDefinitions)
         }
         let operand = try parseNot()
         return try bounded(ExpressionSyntax(.not(operand), span: span(from: start, through: operand)), at: start)
@@ -157,8 +155,7 @@ package struct ExpressionParser {
             result = try bounded(ExpressionSyntax(.binary(BinaryOperator(rawValue: op)!, lhs, rhs), span: span(lhs, rhs)), at: opToken)
         }
         if comparisonOperatorHere() != nil {
-            throw ExpressionParseError("comparisons cannot be chained", offset: current.offset, length: current.length,
-                                       help: "write `60 <= age and age <= 69`, or put one comparison in parentheses")
+            throw ExpressionParseError(.chainedComparison, offset: current.offset, length: current.length, help: .writeRangeAsTwoComparisons)
         }
         return result
     }
@@ -191,7 +188,7 @@ package struct ExpressionParser {
             depth += 1
             defer { depth -= 1 }
             if depth > ExpressionParser.maximumDepth {
-                throw ExpressionParseError("the expression nests too deeply", offset: current.offset, length: current.length)
+                throw ExpressionParseError(.nestsTooDeeply, offset: current.offset, length: current.length)
             }
             let operand = try parseUnary()
             return try bounded(ExpressionSyntax(.negate(operand), span: span(from: start, through: operand)), at: start)
@@ -200,7 +197,7 @@ package struct ExpressionParser {
         while isSymbol(".") {
             _ = advance()
             guard case .name(let field) = current.kind else {
-                throw ExpressionParseError("expected a field name after `.`", offset: current.offset, length: current.length)
+                throw ExpressionParseError(.expectedFieldName, offset: current.offset, length: current.length)
             }
             let token = advance()
             let fieldSpan = locator.span(offset: token.offset, length: token.length)
@@ -227,12 +224,10 @@ package struct ExpressionParser {
             return ExpressionSyntax(.call("date", [ExpressionSyntax(.string(text), span: tokenSpan)]), span: tokenSpan)
         case .name(let name):
             if name == "if" || name == "not" {
-                throw ExpressionParseError("`\(name)` cannot stand here inside a larger expression", offset: token.offset, length: token.length,
-                                           help: "put it in parentheses: `(\(name == "if" ? "if … then … else …" : "not …"))`")
+                throw ExpressionParseError(.cannotStandHere(name), offset: token.offset, length: token.length, help: .putInParentheses(name))
             }
             if ["and", "or", "then", "else", "in"].contains(name) {
-                throw ExpressionParseError("expected a value but found `\(name)`", offset: token.offset, length: token.length,
-                                           help: "something is missing before `\(name)`")
+                throw ExpressionParseError(.expectedValue(found: name), offset: token.offset, length: token.length, help: .somethingMissingBefore(name))
             }
             _ = advance()
             if name == "true" || name == "false" { return ExpressionSyntax(.bool(name == "true"), span: tokenSpan) }
@@ -246,14 +241,14 @@ package struct ExpressionParser {
                         arguments.append(try parseExpression())
                     }
                 }
-                let close = try expect(")", help: "close the call of `\(name)`")
+                let close = try expect(")", help: .closeCall(name))
                 return try bounded(ExpressionSyntax(.call(name, arguments), span: span(from: token, to: close)), at: token)
             }
             return ExpressionSyntax(.name(name), span: tokenSpan)
         case .symbol("("):
             _ = advance()
             let inner = try parseExpression()
-            _ = try expect(")", help: "every `(` needs a `)`")
+            _ = try expect(")", help: .closeParenthesis)
             return inner
         case .symbol("["):
             _ = advance()
@@ -262,24 +257,24 @@ package struct ExpressionParser {
                 items.append(try parseExpression())
                 if isSymbol(",") { _ = advance() } else { break }
             }
-            let close = try expect("]", help: "separate list items with `,` and close the list with `]`")
+            let close = try expect("]", help: .closeList)
             return try bounded(ExpressionSyntax(.list(items), span: span(from: token, to: close)), at: token)
         case .end:
-            throw ExpressionParseError("the expression ends too early", offset: max(token.offset - 1, 0), length: 1, help: "something is missing at the end")
+            throw ExpressionParseError(.endsTooEarly, offset: max(token.offset - 1, 0), length: 1, help: .somethingMissingAtEnd)
         case .symbol(let symbol):
-            throw ExpressionParseError("expected a value but found `\(symbol)`", offset: token.offset, length: token.length)
+            throw ExpressionParseError(.expectedValue(found: symbol), offset: token.offset, length: token.length)
         }
     }
 }
 
 extension ExpressionToken {
-    var describe: String {
+    var describe: ExpressionTokenText {
         switch kind {
-        case .name(let name): return "`\(name)`"
-        case .integer(let text), .decimal(let text), .date(let text): return "`\(text)`"
-        case .string(let text): return "\"\(text)\""
-        case .symbol(let symbol): return "`\(symbol)`"
-        case .end: return "the end"
+        case .name(let name): return .code(name)
+        case .integer(let text), .decimal(let text), .date(let text): return .code(text)
+        case .string(let text): return .quoted(text)
+        case .symbol(let symbol): return .code(symbol)
+        case .end: return .end
         }
     }
 }

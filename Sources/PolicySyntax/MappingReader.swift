@@ -5,19 +5,19 @@ import PolicyModel
 struct MappingReader {
     let entries: [YAMLEntry]
     let span: SourceSpan
-    let context: String
+    let context: SyntaxPlace
 
     /// Fails unless `node` is a mapping; reports unknown keys into `diagnostics`.
-    init(_ node: YAMLNode, allowed: [String], context: String, diagnostics: inout DiagnosticList) throws(DiagnosticList) {
+    init(_ node: YAMLNode, allowed: [String], context: SyntaxPlace, diagnostics: inout DiagnosticList) throws(DiagnosticList) {
         guard case .mapping(let entries, let span) = node else {
-            throw DiagnosticList([.error("\(context) must be a mapping (key: value lines), not \(node.kindDescription)", at: node.span)])
+            throw DiagnosticList([.error(.notMapping(context, node.kind), at: node.span)])
         }
         self.entries = entries
         self.span = span
         self.context = context
         for entry in entries where !allowed.contains(entry.key) {
-            diagnostics.append(.error("unknown field `\(entry.key)` in \(context)", at: entry.keySpan,
-                                      help: NameSuggestion.help(for: entry.key, in: allowed, kind: "fields here")))
+            diagnostics.append(.error(.unknownField(entry.key, in: context), at: entry.keySpan,
+                                      help: NameSuggestion.help(for: entry.key, in: allowed, kind: .fieldsHere).map { .suggestion($0) }))
         }
     }
 
@@ -27,7 +27,7 @@ struct MappingReader {
     func scalar(_ key: String, diagnostics: inout DiagnosticList) -> YAMLScalar? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node else {
-            diagnostics.append(.error("`\(key)` in \(context) must be a single value, not \(node.kindDescription)", at: node.span))
+            diagnostics.append(.error(.notSingleValue(key, in: context, node.kind), at: node.span))
             return nil
         }
         return scalar
@@ -37,9 +37,9 @@ struct MappingReader {
         scalar(key, diagnostics: &diagnostics)?.text
     }
 
-    func required(_ key: String, diagnostics: inout DiagnosticList, help: String? = nil) -> YAMLScalar? {
+    func required(_ key: String, diagnostics: inout DiagnosticList, help: SyntaxMessage? = nil) -> YAMLScalar? {
         if node(key) == nil {
-            diagnostics.append(.error("\(context) is missing `\(key)`", at: span, help: help))
+            diagnostics.append(.error(.missingField(context, key), at: span, help: help))
             return nil
         }
         return scalar(key, diagnostics: &diagnostics)
@@ -51,7 +51,7 @@ struct MappingReader {
         case "true": return true
         case "false": return false
         default:
-            diagnostics.append(.error("`\(key)` must be `true` or `false`, not `\(scalar.text)`", at: scalar.span))
+            diagnostics.append(.error(.notTrueOrFalse(key, found: scalar.text), at: scalar.span))
             return nil
         }
     }
@@ -68,11 +68,11 @@ struct MappingReader {
         case .sequence(let items, _):
             return items.compactMap { item in
                 if case .scalar(let scalar) = item { return scalar }
-                diagnostics.append(.error("each item of `\(key)` must be a single value", at: item.span))
+                diagnostics.append(.error(.listItemNotSingle(key), at: item.span))
                 return nil
             }
         case .mapping:
-            diagnostics.append(.error("`\(key)` must be a list, not \(node.kindDescription)", at: node.span))
+            diagnostics.append(.error(.notList(key, node.kind), at: node.span))
             return []
         }
     }

@@ -20,11 +20,10 @@ struct NodeConverter {
         nodeCount += 1
         let span = self.span(node.mark)
         if nodeCount > limits.maximumNodes {
-            throw DiagnosticList([.error("the document has more than \(limits.maximumNodes) values", at: span,
-                                         help: "a policy file this large is not meant to be edited by hand; split it")])
+            throw DiagnosticList([.error(.tooManyValues(limit: limits.maximumNodes), at: span, help: .splitLargeFile)])
         }
         if depth > limits.maximumDepth {
-            throw DiagnosticList([.error("the document nests more than \(limits.maximumDepth) levels deep", at: span)])
+            throw DiagnosticList([.error(.nestsTooDeep(limit: limits.maximumDepth), at: span)])
         }
         try refuseTag(at: node.mark)
         switch node {
@@ -41,7 +40,7 @@ struct NodeConverter {
             var entries: [YAMLEntry] = []
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key else {
-                    throw DiagnosticList([.error("a key must be a plain name", at: self.span(key.mark), help: "write `name: value`")])
+                    throw DiagnosticList([.error(.keyNotPlainName, at: self.span(key.mark), help: .writeNameValue)])
                 }
                 if keyScalar.anchor != nil { throw anchorError(at: self.span(key.mark)) }
                 try refuseTag(at: key.mark)
@@ -60,8 +59,7 @@ struct NodeConverter {
     }
 
     func anchorError(at span: SourceSpan) -> DiagnosticList {
-        DiagnosticList([.error("anchors and aliases (`&name`, `*name`) are not allowed in policy files", at: span,
-                               help: "write the value out in full; to share declarations between policies use `include`")])
+        DiagnosticList([.error(.anchorsNotAllowed, at: span, help: .writeValueOutInFull)])
     }
 
     /// A tag (`!!str`, `!name`) puts a node's mark on its `!`: nothing else can start there.
@@ -69,8 +67,7 @@ struct NodeConverter {
         guard let mark, let index = source.index(line: mark.line, column: mark.column), index < source.scalars.count,
               source.scalars[index] == "!" else { return }
         let tag = source.word(line: mark.line, column: mark.column, limit: 40)
-        throw DiagnosticList([.error("the YAML tag `\(tag)` is not allowed in policy files", at: span(mark).shifted(by: 0, length: tag.unicodeScalars.count),
-                                     help: "remove the tag: every value is read as text, and the policy's declarations give its type")])
+        throw DiagnosticList([.error(.tagNotAllowed(tag), at: span(mark).shifted(by: 0, length: tag.unicodeScalars.count), help: .removeTag)])
     }
 
     func convertScalar(_ scalar: Node.Scalar, span: SourceSpan) -> YAMLScalar {

@@ -2,8 +2,8 @@ import PolicyModel
 
 extension PolicyFileParser {
     mutating func parseDecision(_ entry: YAMLEntry) -> DecisionSyntax? {
-        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.decision, context: "decision `\(entry.key)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("decision `\(entry.key)` must be a mapping with `rules`, `value` or `apportion`", at: entry.value.span))
+        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.decision, context: .decision(entry.key), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.decisionShape(entry.key), at: entry.value.span))
             return nil
         }
         var rules: [RuleSyntax]?
@@ -11,7 +11,7 @@ extension PolicyFileParser {
             if case .sequence(let items, _) = node {
                 rules = items.compactMap { parseRule($0, decision: entry.key) }
             } else {
-                diagnostics.append(.error("`rules` must be a list, each rule starting with `- `", at: node.span))
+                diagnostics.append(.error(.rulesNotList, at: node.span))
             }
         }
         let formula = reader.scalar("value", diagnostics: &diagnostics).flatMap { parseExpression($0) }
@@ -27,13 +27,13 @@ extension PolicyFileParser {
     }
 
     mutating func parseRule(_ node: YAMLNode, decision: String) -> RuleSyntax? {
-        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.rule, context: "a rule of `\(decision)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("each rule of `\(decision)` must be a mapping with `when` and `then` (or `else`)", at: node.span))
+        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.rule, context: .rule(of: decision), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.ruleShape(decision: decision), at: node.span))
             return nil
         }
         let id = reader.scalar("id", diagnostics: &diagnostics).map { Located($0.text, $0.span) }
         if let id, !Self.isValidName(id.value) {
-            diagnostics.append(.error("`\(id.value)` is not a valid rule id", at: id.span, help: "use lowercase letters, digits and `_`"))
+            diagnostics.append(.error(.invalidRuleID(id.value), at: id.span, help: .lowercaseDigitsUnderscore))
         }
         let whenNode = reader.node("when")
         let elseNode = reader.node("else")
@@ -42,20 +42,20 @@ extension PolicyFileParser {
         var output: WrittenExpression?
         if let elseNode {
             if whenNode != nil {
-                diagnostics.append(.error("a rule has both `when` and `else`", at: reader.span, help: "an `else` row applies when no rule matches; it has no condition"))
+                diagnostics.append(.error(.ruleWhenAndElse, at: reader.span, help: .elseHasNoCondition))
             }
             if thenNode != nil {
-                diagnostics.append(.error("an `else` row gives its value in `else`, not `then`", at: reader.span, help: "write `- else: VALUE`"))
+                diagnostics.append(.error(.elseWithThen, at: reader.span, help: .writeElseValue))
             }
             output = parseOutput(elseNode)
         } else {
             guard let whenNode else {
-                diagnostics.append(.error("a rule of `\(decision)` is missing `when`", at: reader.span, help: "give its condition, or write an `else` row"))
+                diagnostics.append(.error(.ruleMissingWhen(decision: decision), at: reader.span, help: .giveConditionOrElse))
                 return nil
             }
             condition = parseCondition(whenNode)
             guard let thenNode else {
-                diagnostics.append(.error("a rule of `\(decision)` is missing `then`", at: reader.span, help: "say what the decision is when the rule matches"))
+                diagnostics.append(.error(.ruleMissingThen(decision: decision), at: reader.span, help: .sayValueWhenRuleMatches))
                 return nil
             }
             output = parseOutput(thenNode)
@@ -78,12 +78,11 @@ extension PolicyFileParser {
             return combine(items, with: .and, at: span)
         case .mapping(let entries, let span):
             guard entries.count == 1, let entry = entries.first, PolicyFileKeys.condition.contains(entry.key) else {
-                diagnostics.append(.error("a condition mapping must be `all: [...]` or `any: [...]`", at: span,
-                                          help: "write the condition as an expression, a list (all must hold), `all:` or `any:`"))
+                diagnostics.append(.error(.conditionMappingShape, at: span, help: .conditionForms))
                 return nil
             }
             guard case .sequence(let items, let listSpan) = entry.value else {
-                diagnostics.append(.error("`\(entry.key)` must be a list of conditions", at: entry.value.span))
+                diagnostics.append(.error(.conditionsNotList(entry.key), at: entry.value.span))
                 return nil
             }
             return combine(items, with: entry.key == "all" ? .and : .or, at: listSpan)
@@ -97,7 +96,7 @@ extension PolicyFileParser {
             parts.append(part)
         }
         guard var combined = parts.first else {
-            diagnostics.append(.error("an empty list of conditions", at: span, help: "give at least one condition"))
+            diagnostics.append(.error(.emptyConditions, at: span, help: .giveOneCondition))
             return nil
         }
         let joiner = op == .and ? " and " : " or "
@@ -105,8 +104,7 @@ extension PolicyFileParser {
         for part in parts.dropFirst() {
             combined = WrittenExpression(syntax: ExpressionSyntax(.binary(op, combined.syntax, part.syntax), span: combined.syntax.span), text: "")
             if combined.syntax.height > ExpressionParser.maximumHeight {
-                diagnostics.append(.error("the condition is too long: with this item, its conditions make more than \(ExpressionParser.maximumHeight) operations one inside the other",
-                                          at: part.syntax.span, help: "split the list: name groups of its conditions in `definitions` and list those"))
+                diagnostics.append(.error(.conditionTooLong(limit: ExpressionParser.maximumHeight), at: part.syntax.span, help: .splitConditionList))
                 return nil
             }
             text += joiner + "(\(part.text))"
@@ -123,7 +121,7 @@ extension PolicyFileParser {
             var parts: [WrittenExpression] = []
             for item in items {
                 guard case .scalar(let scalar) = item else {
-                    diagnostics.append(.error("each item of a list value must be a single value", at: item.span))
+                    diagnostics.append(.error(.listValueItemNotSingle, at: item.span))
                     return nil
                 }
                 guard let part = parseExpression(scalar) else { return nil }
@@ -132,26 +130,26 @@ extension PolicyFileParser {
             return WrittenExpression(syntax: ExpressionSyntax(.list(parts.map(\.syntax)), span: span),
                                      text: "[" + parts.map(\.text).joined(separator: ", ") + "]")
         case .mapping(_, let span):
-            diagnostics.append(.error("a rule's value must be an expression or a list", at: span))
+            diagnostics.append(.error(.ruleValueShape, at: span))
             return nil
         }
     }
 
     mutating func parseApportionment(_ node: YAMLNode, decision: String) -> ApportionmentSyntax? {
-        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.apportion, context: "`apportion` of `\(decision)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("`apportion` must be a mapping with `total`, `payers` and `reduce_in_order`", at: node.span))
+        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.apportion, context: .apportion(of: decision), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.apportionShape, at: node.span))
             return nil
         }
-        guard let totalScalar = reader.required("total", diagnostics: &diagnostics, help: "say which amount is split, e.g. `total: meal_price`"),
+        guard let totalScalar = reader.required("total", diagnostics: &diagnostics, help: .sayTotal),
               let total = parseExpression(totalScalar) else { return nil }
         guard let payersNode = reader.node("payers"), case .mapping(let entries, _) = payersNode else {
-            diagnostics.append(.error("`apportion` needs `payers`: a mapping of each payer to its share, one of them `remainder`", at: reader.span))
+            diagnostics.append(.error(.apportionNeedsPayers, at: reader.span))
             return nil
         }
         var payers: [ApportionmentSyntax.Payer] = []
         for entry in entries {
             guard case .scalar(let scalar) = entry.value else {
-                diagnostics.append(.error("the share of `\(entry.key)` must be an expression or `remainder`", at: entry.value.span))
+                diagnostics.append(.error(.shareShape(entry.key), at: entry.value.span))
                 continue
             }
             if scalar.text == "remainder" {

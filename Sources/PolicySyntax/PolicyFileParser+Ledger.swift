@@ -2,16 +2,16 @@ import PolicyModel
 
 extension PolicyFileParser {
     mutating func parseLedger(_ node: YAMLNode) -> LedgerSyntax? {
-        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.ledger, context: "`ledger`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("`ledger` must be a mapping with `title`, `accounts` and `events`", at: node.span))
+        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.ledger, context: .section("ledger"), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.ledgerShape, at: node.span))
             return nil
         }
-        let title = reader.required("title", diagnostics: &diagnostics, help: "give the ledger's Chinese title, e.g. `title: 居家养老服务券`")
+        let title = reader.required("title", diagnostics: &diagnostics, help: .giveLedgerTitle)
         if reader.node("accounts") == nil {
-            diagnostics.append(.error("`ledger` is missing `accounts`", at: reader.span, help: "declare at least one account, e.g. `accounts: {points: {label: 互助积分, unit: 0.5}}`"))
+            diagnostics.append(.error(.ledgerMissingAccounts, at: reader.span, help: .declareAccount))
         }
         if reader.node("events") == nil {
-            diagnostics.append(.error("`ledger` is missing `events`", at: reader.span, help: "declare the event types the ledger replays, e.g. `events: {issue: {...}}`"))
+            diagnostics.append(.error(.ledgerMissingEvents, at: reader.span, help: .declareEvents))
         }
         let accounts = entries(reader.node("accounts"), section: "accounts").compactMap { parseAccount($0) }
         let events = entries(reader.node("events"), section: "events").compactMap { parseLedgerEvent($0) }
@@ -26,15 +26,15 @@ extension PolicyFileParser {
     mutating func sequence(_ node: YAMLNode?, what: String) -> [YAMLNode] {
         guard let node else { return [] }
         guard case .sequence(let items, _) = node else {
-            diagnostics.append(.error("`\(what)` must be a list, each item starting with `- `", at: node.span))
+            diagnostics.append(.error(.sectionNotList(what), at: node.span))
             return []
         }
         return items
     }
 
     mutating func parseAccount(_ entry: YAMLEntry) -> LedgerAccountSyntax? {
-        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.ledgerAccount, context: "account `\(entry.key)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("account `\(entry.key)` must be a mapping with `label` and `unit`", at: entry.value.span))
+        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.ledgerAccount, context: .account(entry.key), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.accountShape(entry.key), at: entry.value.span))
             return nil
         }
         return LedgerAccountSyntax(name: Located(entry.key, entry.keySpan), label: reader.text("label", diagnostics: &diagnostics),
@@ -46,15 +46,14 @@ extension PolicyFileParser {
     }
 
     mutating func parseLedgerEvent(_ entry: YAMLEntry) -> LedgerEventSyntax? {
-        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.ledgerEvent, context: "event `\(entry.key)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("event `\(entry.key)` must be a mapping with `fields` and `effects`", at: entry.value.span))
+        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.ledgerEvent, context: .event(entry.key), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.eventShape(entry.key), at: entry.value.span))
             return nil
         }
         var fields: [LedgerEventSyntax.Field] = []
         for field in entries(reader.node("fields"), section: "fields") {
             if field.key == "date" || field.key == "type" {
-                diagnostics.append(.error("`\(field.key)` is a field of every event and is not declared", at: field.keySpan,
-                                          help: "every event has `type` (its event type) and `date` (YYYY-MM-DD); remove this line"))
+                diagnostics.append(.error(.implicitEventField(field.key), at: field.keySpan, help: .eventImplicitFields))
                 continue
             }
             fields.append(LedgerEventSyntax.Field(name: Located(field.key, field.keySpan), type: parseFieldType(field)))
@@ -62,7 +61,7 @@ extension PolicyFileParser {
         var takes: [LedgerEventSyntax.Take] = []
         for take in entries(reader.node("take"), section: "take") {
             guard case .scalar(let eventType) = take.value else {
-                diagnostics.append(.error("`take` maps a field to the event type it names, e.g. `take: {service: service}`", at: take.value.span))
+                diagnostics.append(.error(.takeShape, at: take.value.span))
                 continue
             }
             takes.append(.init(field: Located(take.key, take.keySpan), eventType: Located(eventType.text, eventType.span)))
@@ -80,34 +79,32 @@ extension PolicyFileParser {
         if case .scalar(let scalar) = entry.value {
             let base = scalar.text.hasPrefix("list of ") ? String(scalar.text.dropFirst("list of ".count)) : scalar.text
             guard PolicyFileKeys.typeNames.contains(base), base != "enum" else {
-                diagnostics.append(.error("unknown field type `\(scalar.text)`", at: scalar.span,
-                                          help: base == "enum" ? "give an enum its values: `\(entry.key): {values: {a: 甲, b: 乙}}`"
-                                            : "the types are `bool`, `integer`, `decimal`, `string`, `date`, or an enum with `values`"))
+                diagnostics.append(.error(.unknownFieldType(scalar.text), at: scalar.span, help: base == "enum" ? .giveEnumFieldValues(entry.key) : .fieldTypesAre))
                 return nil
             }
             return TypeSyntax(base: Located(base, scalar.span), isList: base != scalar.text, values: nil)
         }
-        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.ledgerField, context: "field `\(entry.key)`", diagnostics: &diagnostics) else {
+        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.ledgerField, context: .field(entry.key), diagnostics: &diagnostics) else {
             return nil
         }
         let type = parseType(reader)
         if type == nil && reader.node("type") == nil && reader.node("values") == nil {
-            diagnostics.append(.error("field `\(entry.key)` is missing its type", at: entry.keySpan, help: "write `\(entry.key): string` or give `type:`"))
+            diagnostics.append(.error(.fieldMissingType(entry.key), at: entry.keySpan, help: .writeFieldType(entry.key)))
         }
         return type
     }
 
     mutating func parseRefusal(_ node: YAMLNode, event: String) -> LedgerRefusalSyntax? {
-        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.ledgerRefusal, context: "a refusal of event `\(event)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("each refusal of `\(event)` must be a mapping with `when` and `reason`", at: node.span))
+        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.ledgerRefusal, context: .refusal(event: event), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.refusalShape(event: event), at: node.span))
             return nil
         }
         guard let whenNode = reader.node("when") else {
-            diagnostics.append(.error("a refusal of `\(event)` is missing `when`", at: reader.span, help: "give the condition under which the event is refused"))
+            diagnostics.append(.error(.refusalMissingWhen(event: event), at: reader.span, help: .giveRefusalCondition))
             return nil
         }
         if reader.node("reason") == nil {
-            diagnostics.append(.error("a refusal of `\(event)` is missing `reason`", at: reader.span, help: "say in Chinese why the event is refused; it is shown with the refusal"))
+            diagnostics.append(.error(.refusalMissingReason(event: event), at: reader.span, help: .sayRefusalReason))
         }
         guard let condition = parseCondition(whenNode) else { return nil }
         return LedgerRefusalSyntax(condition: condition, reason: reader.text("reason", diagnostics: &diagnostics),
@@ -115,39 +112,38 @@ extension PolicyFileParser {
     }
 
     mutating func parseEffect(_ node: YAMLNode, event: String) -> LedgerEffectSyntax? {
-        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.ledgerEffect, context: "an effect of event `\(event)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("each effect of `\(event)` must be a mapping: `credit: ACCOUNT`, `to: KEY`, `amount: …` (or `debit` with `from`)", at: node.span))
+        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.ledgerEffect, context: .effect(event: event), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.effectShape(event: event), at: node.span))
             return nil
         }
         let credit = reader.scalar("credit", diagnostics: &diagnostics)
         let debit = reader.scalar("debit", diagnostics: &diagnostics)
         guard (credit == nil) != (debit == nil), let account = credit ?? debit else {
-            diagnostics.append(.error("an effect of `\(event)` needs exactly one of `credit` and `debit`", at: reader.span,
-                                      help: "`credit: ACCOUNT` adds the amount, `debit: ACCOUNT` takes it away"))
+            diagnostics.append(.error(.effectCreditOrDebit(event: event), at: reader.span, help: .creditAddsDebitTakes))
             return nil
         }
         let keyName = credit != nil ? "to" : "from"
         let wrongKey = credit != nil ? "from" : "to"
         if reader.node(wrongKey) != nil {
-            diagnostics.append(.error("a \(credit != nil ? "credit" : "debit") names its account with `\(keyName)`, not `\(wrongKey)`", at: reader.entry(wrongKey)?.keySpan ?? reader.span))
+            diagnostics.append(.error(.effectWrongKey(credit: credit != nil, key: keyName, wrong: wrongKey), at: reader.entry(wrongKey)?.keySpan ?? reader.span))
             return nil
         }
-        guard let keyScalar = reader.required(keyName, diagnostics: &diagnostics, help: "say whose account, e.g. `\(keyName): person`"),
-              let amountScalar = reader.required("amount", diagnostics: &diagnostics, help: "give the amount as an expression, e.g. `amount: hours`"),
+        guard let keyScalar = reader.required(keyName, diagnostics: &diagnostics, help: .sayWhoseAccount(keyName)),
+              let amountScalar = reader.required("amount", diagnostics: &diagnostics, help: .giveAmount),
               let key = parseExpression(keyScalar), let amount = parseExpression(amountScalar) else { return nil }
         return LedgerEffectSyntax(isCredit: credit != nil, account: Located(account.text, account.span), key: key, amount: amount, span: reader.span)
     }
 
     mutating func parseLedgerCheck(_ node: YAMLNode) -> LedgerCheckSyntax? {
-        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.ledgerCheck, context: "a ledger check", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("each ledger check must be a mapping with `id`, `of`, `count_distinct`, `per` and `at_least`", at: node.span))
+        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.ledgerCheck, context: .ledgerCheck, diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.ledgerCheckShape, at: node.span))
             return nil
         }
         let id = reader.required("id", diagnostics: &diagnostics)
-        let of = reader.required("of", diagnostics: &diagnostics, help: "the event type whose accepted events are counted")
-        let distinct = reader.required("count_distinct", diagnostics: &diagnostics, help: "the field whose distinct values are counted")
-        let per = reader.required("per", diagnostics: &diagnostics, help: "the field that groups the count")
-        let atLeast = reader.required("at_least", diagnostics: &diagnostics, help: "the least count, a number or a parameter")
+        let of = reader.required("of", diagnostics: &diagnostics, help: .checkOfHelp)
+        let distinct = reader.required("count_distinct", diagnostics: &diagnostics, help: .checkDistinctHelp)
+        let per = reader.required("per", diagnostics: &diagnostics, help: .checkPerHelp)
+        let atLeast = reader.required("at_least", diagnostics: &diagnostics, help: .checkAtLeastHelp)
         guard let id, let of, let distinct, let per, let atLeast, let threshold = parseExpression(atLeast) else { return nil }
         return LedgerCheckSyntax(id: Located(id.text, id.span), label: reader.text("label", diagnostics: &diagnostics),
                                  eventType: Located(of.text, of.span), countDistinct: Located(distinct.text, distinct.span),
@@ -156,26 +152,25 @@ extension PolicyFileParser {
     }
 
     mutating func parseLedgerSchedule(_ entry: YAMLEntry) -> LedgerScheduleSyntax? {
-        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.ledgerSchedule, context: "scheduled `\(entry.key)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("scheduled `\(entry.key)` must be a mapping with `every`, `event` and `fields`", at: entry.value.span))
+        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.ledgerSchedule, context: .scheduled(entry.key), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.scheduleShape(entry.key), at: entry.value.span))
             return nil
         }
-        let every = reader.required("every", diagnostics: &diagnostics, help: "say when it is made: `every: month` (the first day of each month)")
-        let event = reader.required("event", diagnostics: &diagnostics, help: "name the event type it makes, e.g. `event: issue`")
+        let every = reader.required("every", diagnostics: &diagnostics, help: .scheduleEveryHelp)
+        let event = reader.required("event", diagnostics: &diagnostics, help: .scheduleEventHelp)
         var condition: WrittenExpression?
         if let whenNode = reader.node("when") {
             guard let parsed = parseCondition(whenNode) else { return nil }
             condition = parsed
         }
         if reader.node("fields") == nil {
-            diagnostics.append(.error("scheduled `\(entry.key)` is missing `fields`", at: reader.span,
-                                      help: "give each field of the event an expression, e.g. `fields: {person: id, hours: monthly_hours}`"))
+            diagnostics.append(.error(.scheduleMissingFields(entry.key), at: reader.span, help: .scheduleFieldsHelp))
         }
         var fields: [LedgerScheduleSyntax.Field] = []
         for field in entries(reader.node("fields"), section: "fields") {
             guard case .scalar(let scalar) = field.value, let value = parseExpression(scalar) else {
                 if case .scalar = field.value { continue }
-                diagnostics.append(.error("field `\(field.key)` of scheduled `\(entry.key)` must be an expression, such as `monthly_hours`", at: field.value.span))
+                diagnostics.append(.error(.scheduleFieldShape(field: field.key, schedule: entry.key), at: field.value.span))
                 continue
             }
             fields.append(.init(name: Located(field.key, field.keySpan), value: value))

@@ -2,30 +2,30 @@ import PolicyModel
 
 extension PolicyFileParser {
     mutating func parseApproval(_ node: YAMLNode) -> ApprovalSyntax? {
-        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.approval, context: "`approval`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("`approval` must be a mapping with `title`, `steps` and `rejection`", at: node.span))
+        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.approval, context: .section("approval"), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.approvalShape, at: node.span))
             return nil
         }
-        let title = reader.required("title", diagnostics: &diagnostics, help: "give the path's Chinese title")
-        let rejection = reader.required("rejection", diagnostics: &diagnostics, help: "name the state an application ends in when refused, e.g. `rejection: rejected`")
+        let title = reader.required("title", diagnostics: &diagnostics, help: .giveApprovalTitle)
+        let rejection = reader.required("rejection", diagnostics: &diagnostics, help: .giveRejectionState)
         var steps: [ApprovalSyntax.Step] = []
         for item in sequence(reader.node("steps"), what: "steps") {
-            guard let step = try? MappingReader(item, allowed: PolicyFileKeys.approvalStep, context: "an approval step", diagnostics: &diagnostics) else {
-                diagnostics.append(.error("each step must be a mapping with `id`, `label` and `actor`", at: item.span))
+            guard let step = try? MappingReader(item, allowed: PolicyFileKeys.approvalStep, context: .approvalStep, diagnostics: &diagnostics) else {
+                diagnostics.append(.error(.stepShape, at: item.span))
                 continue
             }
             guard let id = step.required("id", diagnostics: &diagnostics) else { continue }
             if !Self.isValidName(id.text) {
-                diagnostics.append(.error("`\(id.text)` is not a valid step id", at: id.span, help: "use lowercase letters, digits and `_`"))
+                diagnostics.append(.error(.invalidStepID(id.text), at: id.span, help: .lowercaseDigitsUnderscore))
             }
             if step.node("actor") == nil {
-                diagnostics.append(.error("step `\(id.text)` is missing `actor`", at: step.span, help: "say who takes this step, e.g. `actor: 社区居委会`"))
+                diagnostics.append(.error(.stepMissingActor(id.text), at: step.span, help: .sayActor))
             }
             steps.append(.init(id: Located(id.text, id.span), label: step.text("label", diagnostics: &diagnostics),
                                actor: step.text("actor", diagnostics: &diagnostics), provenance: step.provenance(diagnostics: &diagnostics)))
         }
         if steps.isEmpty {
-            diagnostics.append(.error("`approval` has no steps", at: reader.span, help: "list the steps in order under `steps:`"))
+            diagnostics.append(.error(.approvalNoSteps, at: reader.span, help: .listSteps))
         }
         guard let title, let rejection else { return nil }
         return ApprovalSyntax(title: Located(title.text, title.span), steps: steps, rejection: Located(rejection.text, rejection.span),
@@ -34,19 +34,18 @@ extension PolicyFileParser {
     }
 
     mutating func parseProgram(_ entry: YAMLEntry) -> ProgramSyntax? {
-        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.program, context: "program `\(entry.key)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("program `\(entry.key)` must be a mapping with `places`, `eligible` and `priority`", at: entry.value.span))
+        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.program, context: .program(entry.key), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.programShape(entry.key), at: entry.value.span))
             return nil
         }
-        let places = reader.required("places", diagnostics: &diagnostics, help: "give the number of places, e.g. `places: 200`")
-        let eligible = reader.required("eligible", diagnostics: &diagnostics, help: "give who may get a place, e.g. `eligible: smart_bracelet_eligible`")
+        let places = reader.required("places", diagnostics: &diagnostics, help: .givePlaces)
+        let eligible = reader.required("eligible", diagnostics: &diagnostics, help: .giveEligible)
             .flatMap { parseExpression($0) }
         var priority: [ProgramSyntax.PriorityKey] = []
         for item in sequence(reader.node("priority"), what: "priority") {
             guard case .mapping(let keys, _) = item, keys.count == 1, let key = keys.first, case .scalar(let order) = key.value,
                   order.text == "descending" || order.text == "ascending" else {
-                diagnostics.append(.error("each priority key is `NAME: descending` or `NAME: ascending`", at: item.span,
-                                          help: "e.g. `- ability_level: descending` puts the highest level first"))
+                diagnostics.append(.error(.priorityShape, at: item.span, help: .priorityExample))
                 continue
             }
             priority.append(.init(name: Located(key.key, key.keySpan), descending: order.text == "descending"))

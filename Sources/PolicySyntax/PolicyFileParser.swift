@@ -18,7 +18,7 @@ package struct PolicyFileParser {
     }
 
     mutating func parseFile(_ root: YAMLNode, text: String) throws(DiagnosticList) -> PolicyFile {
-        let top = try MappingReader(root, allowed: PolicyFileKeys.file, context: "the policy file", diagnostics: &diagnostics)
+        let top = try MappingReader(root, allowed: PolicyFileKeys.file, context: .policyFile, diagnostics: &diagnostics)
         let header = top.node("policy").flatMap { parseHeader($0) }
         let extends = top.scalar("extends", diagnostics: &diagnostics).map { Located($0.text, $0.span) }
         let includes = top.list("include", diagnostics: &diagnostics).map { Located($0.text, $0.span) }
@@ -41,13 +41,11 @@ package struct PolicyFileParser {
     mutating func entries(_ node: YAMLNode?, section: String) -> [YAMLEntry] {
         guard let node else { return [] }
         guard case .mapping(let entries, _) = node else {
-            diagnostics.append(.error("`\(section)` must be a mapping of names to declarations, not \(node.kindDescription)", at: node.span,
-                                      help: "write each as `name:` followed by its fields, indented"))
+            diagnostics.append(.error(.sectionNotMapping(section, node.kind), at: node.span, help: .writeEachNameIndented))
             return []
         }
         for entry in entries where !Self.isValidName(entry.key) {
-            diagnostics.append(.error("`\(entry.key)` is not a valid name", at: entry.keySpan,
-                                      help: "names use lowercase letters, digits and `_`, and start with a letter, like `monthly_hours`"))
+            diagnostics.append(.error(.invalidName(entry.key), at: entry.keySpan, help: .nameCharacters))
         }
         return entries.filter { Self.isValidName($0.key) }
     }
@@ -58,15 +56,15 @@ package struct PolicyFileParser {
     }
 
     mutating func parseHeader(_ node: YAMLNode) -> PolicyHeaderSyntax? {
-        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.header, context: "`policy`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("`policy` must be a mapping with `id`, `title` and `version`", at: node.span))
+        guard let reader = try? MappingReader(node, allowed: PolicyFileKeys.header, context: .section("policy"), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.headerShape, at: node.span))
             return nil
         }
-        let id = reader.required("id", diagnostics: &diagnostics, help: "give the policy a short id such as `anqing`")
-        let title = reader.required("title", diagnostics: &diagnostics, help: "give the policy's Chinese title")
-        let version = reader.required("version", diagnostics: &diagnostics, help: "give a version such as `\"2026.1\"`")
+        let id = reader.required("id", diagnostics: &diagnostics, help: .givePolicyID)
+        let title = reader.required("title", diagnostics: &diagnostics, help: .givePolicyTitle)
+        let version = reader.required("version", diagnostics: &diagnostics, help: .giveVersion)
         if let id, !Self.isValidPolicyID(id.text) {
-            diagnostics.append(.error("`\(id.text)` is not a valid policy id", at: id.span, help: "use lowercase letters, digits and `-`, like `rural-pilot`"))
+            diagnostics.append(.error(.invalidPolicyID(id.text), at: id.span, help: .policyIDCharacters))
         }
         let sources = reader.list("sources", diagnostics: &diagnostics).map(\.text)
         guard let id, let title, let version else { return nil }
@@ -102,17 +100,16 @@ package struct PolicyFileParser {
             base = String(base.dropFirst("list of ".count))
         }
         if !PolicyFileKeys.typeNames.contains(base) {
-            diagnostics.append(.error("unknown type `\(typeScalar.text)`", at: typeScalar.span,
-                                      help: NameSuggestion.closest(to: base, in: PolicyFileKeys.typeNames).map { "did you mean `\($0)`?" }
-                                        ?? "the types are `bool`, `integer`, `decimal`, `string`, `date`, `enum`, and `list of` any of them"))
+            diagnostics.append(.error(.unknownType(typeScalar.text), at: typeScalar.span,
+                                      help: NameSuggestion.closest(to: base, in: PolicyFileKeys.typeNames).map { .suggestion(.didYouMean($0)) } ?? .typesAre))
             return nil
         }
         if base == "enum" && values == nil {
-            diagnostics.append(.error("an enum needs its `values`", at: typeScalar.span, help: "list them, e.g. `values: {urban: 城镇, rural: 农村}`"))
+            diagnostics.append(.error(.enumNeedsValues, at: typeScalar.span, help: .listEnumValues))
             return nil
         }
         if base != "enum", let valuesNode {
-            diagnostics.append(.error("`values` belongs to an enum, but the type is `\(typeScalar.text)`", at: valuesNode.span))
+            diagnostics.append(.error(.valuesNeedEnum(typeScalar.text), at: valuesNode.span))
         }
         return TypeSyntax(base: Located(base, typeScalar.span), isList: isList, values: values)
     }
@@ -123,7 +120,7 @@ package struct PolicyFileParser {
         case .mapping(let entries, _):
             for entry in entries {
                 guard case .scalar(let label) = entry.value else {
-                    diagnostics.append(.error("the label of `\(entry.key)` must be text", at: entry.value.span))
+                    diagnostics.append(.error(.enumLabelNotText(entry.key), at: entry.value.span))
                     continue
                 }
                 values.append(.init(name: entry.key, label: label.text, span: entry.keySpan))
@@ -131,39 +128,39 @@ package struct PolicyFileParser {
         case .sequence(let items, _):
             for item in items {
                 guard case .scalar(let scalar) = item else {
-                    diagnostics.append(.error("each enum value must be a name", at: item.span))
+                    diagnostics.append(.error(.enumValueNotName, at: item.span))
                     continue
                 }
                 values.append(.init(name: scalar.text, label: nil, span: scalar.span))
             }
         case .scalar(let scalar):
-            diagnostics.append(.error("`values` must list the enum's values", at: scalar.span, help: "write `values: [urban, rural]` or a mapping of value to label"))
+            diagnostics.append(.error(.valuesNotList, at: scalar.span, help: .writeValuesList))
             return nil
         }
         var seen = Set<String>()
         for value in values {
             if !Self.isValidName(value.name) {
-                diagnostics.append(.error("`\(value.name)` is not a valid enum value", at: value.span, help: "use lowercase letters, digits and `_`"))
+                diagnostics.append(.error(.invalidEnumValue(value.name), at: value.span, help: .lowercaseDigitsUnderscore))
             }
             if !seen.insert(value.name).inserted {
-                diagnostics.append(.error("the enum value `\(value.name)` is listed twice", at: value.span))
+                diagnostics.append(.error(.enumValueTwice(value.name), at: value.span))
             }
         }
         if values.isEmpty {
-            diagnostics.append(.error("an enum needs at least one value", at: node.span))
+            diagnostics.append(.error(.enumNeedsOneValue, at: node.span))
             return nil
         }
         return values
     }
 
     mutating func parseInput(_ entry: YAMLEntry) -> InputSyntax? {
-        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.input, context: "input `\(entry.key)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("input `\(entry.key)` must be a mapping with at least `type` and `label`", at: entry.value.span))
+        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.input, context: .input(entry.key), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.inputShape(entry.key), at: entry.value.span))
             return nil
         }
         let type = parseType(reader)
         if type == nil && reader.node("type") == nil && reader.node("values") == nil {
-            diagnostics.append(.error("input `\(entry.key)` is missing `type`", at: entry.keySpan, help: "say what kind of fact it is, e.g. `type: bool`"))
+            diagnostics.append(.error(.inputMissingType(entry.key), at: entry.keySpan, help: .sayFactType))
         }
         return InputSyntax(name: Located(entry.key, entry.keySpan), type: type,
                            label: reader.text("label", diagnostics: &diagnostics),
@@ -177,8 +174,8 @@ package struct PolicyFileParser {
     }
 
     mutating func parseParameter(_ entry: YAMLEntry) -> ParameterSyntax? {
-        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.parameter, context: "parameter `\(entry.key)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("parameter `\(entry.key)` must be a mapping with `value` or `timeline`", at: entry.value.span))
+        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.parameter, context: .parameter(entry.key), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.parameterShape(entry.key), at: entry.value.span))
             return nil
         }
         var periods: [ParameterSyntax.Period] = []
@@ -187,32 +184,32 @@ package struct PolicyFileParser {
         }
         if let timeline = reader.node("timeline") {
             guard case .sequence(let items, _) = timeline else {
-                diagnostics.append(.error("`timeline` must be a list of `{from: DATE, value: …}`", at: timeline.span))
+                diagnostics.append(.error(.timelineNotList, at: timeline.span))
                 return nil
             }
             for item in items {
-                guard let period = try? MappingReader(item, allowed: PolicyFileKeys.parameterPeriod, context: "a timeline entry of `\(entry.key)`", diagnostics: &diagnostics) else {
-                    diagnostics.append(.error("each timeline entry must be `{from: DATE, value: …}`", at: item.span))
+                guard let period = try? MappingReader(item, allowed: PolicyFileKeys.parameterPeriod, context: .timelineEntry(of: entry.key), diagnostics: &diagnostics) else {
+                    diagnostics.append(.error(.timelineEntryShape, at: item.span))
                     continue
                 }
                 guard let value = period.required("value", diagnostics: &diagnostics),
-                      let from = period.required("from", diagnostics: &diagnostics, help: "say from which date the value is in force") else { continue }
+                      let from = period.required("from", diagnostics: &diagnostics, help: .sayFromDate) else { continue }
                 periods.append(.init(from: from, value: value, provenance: period.provenance(diagnostics: &diagnostics), span: period.span))
             }
         }
         if reader.node("value") != nil && reader.node("timeline") != nil {
-            diagnostics.append(.error("parameter `\(entry.key)` has both `value` and `timeline`", at: entry.keySpan, help: "put every value in the timeline"))
+            diagnostics.append(.error(.valueAndTimeline(entry.key), at: entry.keySpan, help: .putEveryValueInTimeline))
         }
         if reader.node("value") == nil && reader.node("timeline") == nil && reader.node("from") != nil && reader.node("same_as") == nil {
-            diagnostics.append(.error("parameter `\(entry.key)` has `from` but no `value`", at: entry.keySpan))
+            diagnostics.append(.error(.fromWithoutValue(entry.key), at: entry.keySpan))
         }
         let sameAs = reader.scalar("same_as", diagnostics: &diagnostics)
         if let sameAs {
             // A linked parameter takes every value of the one it names: values of its own would contradict the link.
             for key in ["value", "timeline", "from"] {
                 guard let given = reader.entry(key) else { continue }
-                diagnostics.append(.error("parameter `\(entry.key)` has both `same_as` and `\(key)`", at: given.keySpan,
-                                          help: "`same_as: \(sameAs.text)` gives it every value of `\(sameAs.text)`, dates included; remove `\(key)`, or remove `same_as` to give it values of its own"))
+                diagnostics.append(.error(.sameAsAndValues(entry.key, key: key), at: given.keySpan,
+                                          help: .sameAsGivesEveryValue(sameAs.text, key: key)))
             }
         }
         return ParameterSyntax(name: Located(entry.key, entry.keySpan), type: parseType(reader),
@@ -222,11 +219,11 @@ package struct PolicyFileParser {
     }
 
     mutating func parseDefinition(_ entry: YAMLEntry) -> DefinitionSyntax? {
-        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.definition, context: "definition `\(entry.key)`", diagnostics: &diagnostics) else {
-            diagnostics.append(.error("definition `\(entry.key)` must be a mapping with `expr`", at: entry.value.span))
+        guard let reader = try? MappingReader(entry.value, allowed: PolicyFileKeys.definition, context: .definition(entry.key), diagnostics: &diagnostics) else {
+            diagnostics.append(.error(.definitionShape(entry.key), at: entry.value.span))
             return nil
         }
-        guard let scalar = reader.required("expr", diagnostics: &diagnostics, help: "write the expression that defines it, e.g. `expr: not children_in_district`"),
+        guard let scalar = reader.required("expr", diagnostics: &diagnostics, help: .writeDefinitionExpression),
               let expression = parseExpression(scalar) else { return nil }
         return DefinitionSyntax(name: Located(entry.key, entry.keySpan), type: parseType(reader),
                                 label: reader.text("label", diagnostics: &diagnostics), expression: expression,

@@ -22,8 +22,7 @@ package enum PolicyText {
             case .emptyInput:
                 break decoding
             case .error:
-                throw DiagnosticList([.error("the file is not UTF-8 text: the byte here is not part of a UTF-8 character", at: place.span(in: file),
-                                             help: "save the file as UTF-8 text")])
+                throw DiagnosticList([.error(.notUTF8, at: place.span(in: file), help: .saveAsUTF8)])
             }
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -66,8 +65,7 @@ package enum PolicyText {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-        let what = scalar.value == 0 ? "a NUL byte (\(code))" : (isControl ? "the control character \(code)" : "the character \(code)")
-        return .error("the file holds \(what), which a policy file cannot contain", at: place.span(in: file),
-                      help: "remove it: a policy file is plain UTF-8 text")
+        let what: RefusedCharacter = scalar.value == 0 ? .nul(code) : (isControl ? .control(code) : .other(code))
+        return .error(.refusedCharacter(what), at: place.span(in: file), help: .removeRefusedCharacter)
     }
 }

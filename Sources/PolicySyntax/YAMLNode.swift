@@ -14,12 +14,12 @@ package indirect enum YAMLNode: Sendable {
         }
     }
 
-    /// How the node is described in a message (`a list`, `a mapping`, `text`).
-    package var kindDescription: String {
+    /// What kind of node this is, as a message names it.
+    package var kind: NodeKind {
         switch self {
-        case .scalar: return "a single value"
-        case .sequence: return "a list"
-        case .mapping: return "a mapping (key: value lines)"
+        case .scalar: return .singleValue
+        case .sequence: return .list
+        case .mapping: return .mapping
         }
     }
 }

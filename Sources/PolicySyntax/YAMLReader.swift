@@ -25,13 +25,11 @@ package struct YAMLReader: Sendable {
         let text = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         let start = SourceSpan(file: file, line: 1, column: 1)
         if text.utf8.count > limits.maximumBytes {
-            throw DiagnosticList([.error("the file is \(text.utf8.count) bytes; a policy file may be at most \(limits.maximumBytes) bytes", at: start,
-                                         help: "split the policy into a base file and `include`d parts")])
+            throw DiagnosticList([.error(.fileTooLarge(bytes: text.utf8.count, limit: limits.maximumBytes), at: start, help: .splitPolicyFile)])
         }
         if let refused = PolicyText.firstRefusedCharacter(in: text, file: file) { throw DiagnosticList([refused]) }
         if let deep = FlowNestingScan.firstPlaceDeeperThan(limits.maximumDepth, in: text, file: file) {
-            throw DiagnosticList([.error("the document nests more than \(limits.maximumDepth) levels deep", at: deep,
-                                         help: "a policy never needs this much nesting; flatten the structure")])
+            throw DiagnosticList([.error(.nestsTooDeep(limit: limits.maximumDepth), at: deep, help: .flattenStructure)])
         }
         let parser: Parser
         let root: Node?
@@ -40,12 +38,12 @@ package struct YAMLReader: Sendable {
             parser = try Parser(yaml: text, resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
-            throw DiagnosticList([YAMLReader.diagnostic(for: error, file: file)])
+            throw DiagnosticList([YAMLReader.diagnostic(for: error, file: file, text: text)])
         } catch {
-            throw DiagnosticList([.error("the file is not valid YAML: \(error)", at: start)])
+            throw DiagnosticList([.error(.invalidYAML(YAMLProblem(context: nil, problem: "\(error)")), at: start)])
         }
         guard let root else {
-            throw DiagnosticList([.error("the file is empty", at: start, help: "a policy file starts with a `policy:` section")])
+            throw DiagnosticList([.error(.fileEmpty, at: start, help: .startWithPolicySection)])
         }
         var converter = NodeConverter(file: file, source: text, limits: limits)
         let converted: YAMLNode
@@ -59,25 +57,43 @@ package struct YAMLReader: Sendable {
         return converted
     }
 
+    /// The diagnostic for what the YAML parser refused: at the line whose indentation slipped,
+    /// when one did (`IndentationScan`), else where the parser stopped.
+    static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
+        if let slip = slip(for: error, in: text) {
+            return .error(.misindented(found: slip.column, expected: slip.expected), at: SourceSpan(file: file, line: slip.line, column: slip.column),
+                          help: .indentHelp(line: slip.line, expected: slip.expected))
+        }
+        return diagnostic(for: error, file: file)
+    }
+
+    static func slip(for error: YamlError, in text: String) -> IndentationScan.Slip? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return IndentationScan.firstSlip(in: text, upTo: mark.line)
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return duplicates.lazy.compactMap { IndentationScan.slip(duplicating: $0, in: text) }.first
+        default:
+            return nil
+        }
+    }
+
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let detail = context.map { "\($0.text) " } ?? ""
-            let inFlow = detail.contains("flow sequence") || detail.contains("flow mapping")
-            return .error("the file is not valid YAML: \(detail)\(problem)".trimmingTrailingSpace, at: SourceSpan(file: file, line: mark.line, column: mark.column),
-                          help: inFlow ? "inside `[…]` or `{…}`, a condition that itself contains `[`, `]`, `{`, `}` or `,` must be quoted; or write the conditions one per line as a `- ` list"
-                                       : "check the indentation and that every `key:` is followed by a space")
+            let detail = context?.text.trimmingTrailingSpace
+            let inFlow = detail.map { $0.contains("flow sequence") || $0.contains("flow mapping") } ?? false
+            return .error(.invalidYAML(YAMLProblem(context: detail, problem: problem.trimmingTrailingSpace)), at: SourceSpan(file: file, line: mark.line, column: mark.column),
+                          help: inFlow ? .quoteInsideFlow : .checkIndentation)
         case .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\($0.text) " } ?? ""
-            return .error("the file is not valid YAML: \(detail)\(problem)".trimmingTrailingSpace, at: SourceSpan(file: file, line: mark.line, column: mark.column))
+            return .error(.invalidYAML(YAMLProblem(context: context?.text.trimmingTrailingSpace, problem: problem.trimmingTrailingSpace)),
+                          at: SourceSpan(file: file, line: mark.line, column: mark.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("a key is written twice in the same mapping: \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",
-                          at: SourceSpan(file: file, line: context.mark.line, column: context.mark.column), help: "keep one of them")
+            return .error(.duplicateKeys(duplicates), at: SourceSpan(file: file, line: context.mark.line, column: context.mark.column), help: .keepOneKey)
         case .reader(let problem, _, _, _):
-            return .error("the file cannot be read as YAML: \(problem)", at: SourceSpan(file: file, line: 1, column: 1),
-                          help: "save the file as UTF-8 text")
+            return .error(.unreadableYAML(problem), at: SourceSpan(file: file, line: 1, column: 1), help: .saveAsUTF8)
         default:
-            return .error("the file is not valid YAML: \(error)", at: SourceSpan(file: file, line: 1, column: 1))
+            return .error(.invalidYAML(YAMLProblem(context: nil, problem: "\(error)")), at: SourceSpan(file: file, line: 1, column: 1))
         }
     }
 }

@@ -18,6 +18,8 @@ struct Allocate: ParsableCommand {
         is listed under `problems` and left out (exit 1 at the end).
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file.")
     var policy: String
 
@@ -39,7 +41,7 @@ struct Allocate: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let loaded = try loadPolicyOrExit(policy)
+        let loaded = try loadPolicyOrExit(policy, language: lang.language)
         let text = try readTextInput(population, what: "population")
         let allocation: ProgramAllocation
         do {

@@ -18,6 +18,8 @@ struct Approval: ParsableCommand {
         should come (exit 1); it changes nothing.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file.")
     var policy: String
 
@@ -25,7 +27,7 @@ struct Approval: ParsableCommand {
     var history: String
 
     func run() throws {
-        let loaded = try loadPolicyOrExit(policy)
+        let loaded = try loadPolicyOrExit(policy, language: lang.language)
         let text = try readTextInput(history, what: "history")
         let path: ApprovalReplay
         do {

@@ -22,6 +22,8 @@ struct Batch: ParsableCommand {
         does not run it. A record longer than --max-record-bytes gets an error row without being read.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file.")
     var policy: String
 
@@ -56,7 +58,7 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let loaded = try applyOverrides(overrides, to: try loadPolicyOrExit(policy))
+        let loaded = try applyOverrides(overrides, to: try loadPolicyOrExit(policy, language: lang.language))
         let bar = ProgressBar(label: "batch")
         let summary: BatchSummary
         do {

@@ -18,6 +18,8 @@ struct Check: ParsableCommand {
         (rules whose order decides) come from analysing the decision trees; see docs/analysis.md.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "Policy files or directories (default: policies/).")
     var paths: [String] = []
 
@@ -31,42 +33,48 @@ struct Check: ParsableCommand {
     var asOf: String?
 
     func run() throws {
+        let language = lang.language
         let date = try asOf.map { try parseDate($0) }
         let files = (paths.isEmpty ? ["policies"] : paths).flatMap(PolicyFiles.policyFiles(under:))
         if files.isEmpty {
-            Output.err("error: no policy files found in \((paths.isEmpty ? ["policies"] : paths).joined(separator: ", "))")
+            Output.err(Message.cli(.noPolicyFiles(paths.isEmpty ? ["policies"] : paths)).text(language))
             throw ExitCode(1)
         }
-        var failed = 0
+        let run = PolicyCheckRun(files: files, asOf: date)
         var counts = (warnings: 0, notes: 0)
-        var shared = SharedDeclarations()
-        var renderer = DiagnosticRenderer()
+        let renderer = DiagnosticRenderer(sources: run.sources, language: language)
         var shown = Set<String>()
+        func show(_ diagnostic: Diagnostic) {
+            if brief {
+                Output.out(diagnostic.line(language))
+                if !diagnostic.affectedFiles.isEmpty { Output.out("   = " + Message.common(.affectedFiles(diagnostic.affectedFiles)).text(language)) }
+            } else {
+                Output.out(renderer.render(diagnostic))
+            }
+        }
         func report(_ findings: [PolicyFinding]) {
             // A finding in a shared base file is shown once, not again for each variant of it.
-            for finding in findings where shown.insert("\(finding.diagnostic) \(finding.diagnostic.help ?? "")").inserted {
-                Output.out(brief ? finding.diagnostic.description : renderer.render(finding.diagnostic))
-                if examples, let example = finding.example { Output.out("   = example (as of \(example.date)): \(example.json())") }
+            for finding in findings where shown.insert("\(finding.diagnostic.line(.en)) \(finding.diagnostic.helpText(.en) ?? "")").inserted {
+                show(finding.diagnostic)
+                if examples, let example = finding.example { Output.out(Message.cli(.example(date: "\(example.date)", json: example.json())).text(language)) }
                 if finding.diagnostic.severity == .note { counts.notes += 1 } else { counts.warnings += 1 }
             }
         }
-        for file in files {
-            do {
-                let policy = try LoadedPolicy.load(path: file)
-                renderer.sources.merge(policy.sources) { first, _ in first }
-                for warning in policy.warnings { Output.out(brief ? warning.description : renderer.render(warning)) }
+        for (file, outcome) in run.outcomes {
+            switch outcome {
+            case .checked(let policy, let findings):
+                policy.warnings.forEach(show)
                 counts.warnings += policy.warnings.count
-                report(shared.record(policy.findings(asOf: date), of: policy.checked))
+                report(findings)
                 let decisions = policy.checked.decisions.count
-                Output.out("\(file): ok (\(policy.metadata.id) \(policy.metadata.version), \(decisions) decisions)")
-            } catch {
-                failed += 1
-                Output.out(brief ? error.diagnostics.description : error.rendered)
+                Output.out(Message.cli(.policyOK(file: file, id: policy.metadata.id, version: policy.metadata.version, decisions: decisions)).text(language))
+            case .refused(let diagnostics):
+                diagnostics.all.forEach(show)
             }
         }
-        report(shared.unusedEverywhere(policyCount: files.count - failed))
-        let notes = counts.notes == 0 ? "" : ", \(counts.notes) \(counts.notes == 1 ? "note" : "notes")"
-        Output.out("checked \(files.count) \(files.count == 1 ? "policy" : "policies"): \(files.count - failed) ok, \(failed) with errors, \(counts.warnings) \(counts.warnings == 1 ? "warning" : "warnings")\(notes)")
+        report(run.sharedFindings)
+        let failed = run.refusedCount
+        Output.out(Message.cli(.checkSummary(files: files.count, ok: files.count - failed, failed: failed, warnings: counts.warnings, notes: counts.notes)).text(language))
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -19,6 +19,8 @@ struct Compliance: ParsableCommand {
         JSON document; --report DIR also writes report.html (Chinese) and missed.csv.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file (with a `compliance:` section).")
     var policy: String
 
@@ -64,10 +66,10 @@ struct Compliance: ParsableCommand {
         do {
             _ = try CompliancePeriod(from: first, to: last)
         } catch {
-            Output.err("error: \(error)")
+            Output.err("\(lang.language == .en ? "error: " : "错误：")\(error)")
             throw ExitCode(1)
         }
-        let loaded = try loadPolicyOrExit(policy)
+        let loaded = try loadPolicyOrExit(policy, language: lang.language)
         let started = Date()
         let result: ComplianceReport
         do {

@@ -24,6 +24,8 @@ struct Diff: ParsableCommand {
         3 no difference confirmed but some regions could not be decided exactly.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The old policy: a file, or a git revision `REV:path` such as `HEAD:policies/anqing.yaml`.")
     var old: String
 
@@ -68,7 +70,7 @@ struct Diff: ParsableCommand {
         do {
             return try load()
         } catch {
-            Output.err(error.rendered)
+            Output.err(error.rendered(lang.language))
             throw ExitCode(2)
         }
     }

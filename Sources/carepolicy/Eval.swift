@@ -21,6 +21,8 @@ struct Eval: ParsableCommand {
         row without being read.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file.")
     var policy: String
 
@@ -54,7 +56,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let loaded = try loadPolicyOrExit(policy, engine: engine)
+        let loaded = try loadPolicyOrExit(policy, engine: engine, language: lang.language)
         let session = loaded.session()
         var failures = 0
         func emit(_ record: Record, lines isLines: Bool) {

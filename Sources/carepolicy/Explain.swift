@@ -18,6 +18,8 @@ struct Explain: ParsableCommand {
         so an age is reached by waiting ("自 2026-03-01 起，年龄满 70"). Every answer is evaluated again to confirm it.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file.")
     var policy: String
 
@@ -32,7 +34,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let loaded = try loadPolicyOrExit(policy)
+        let loaded = try loadPolicyOrExit(policy, language: lang.language)
         let question: (decision: Int, value: Value)
         do {
             question = try WhyNotAnswer.parse(whyNot, in: loaded.checked)

@@ -22,6 +22,8 @@ struct Ledger: ParsableCommand {
         on that day; a month's events go before the first event of the file dated on or after it.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file.")
     var policy: String
 
@@ -54,7 +56,7 @@ struct Ledger: ParsableCommand {
 
     func run() throws {
         let date = try asOf.map { try parseDate($0) }
-        let loaded = try applyOverrides(overrides, to: try loadPolicyOrExit(policy))
+        let loaded = try applyOverrides(overrides, to: try loadPolicyOrExit(policy, language: lang.language))
         let text = try events.map { try readTextInput($0, what: "events") }
         let persons = try people.map { try readTextInput($0, what: "people") }
         do {

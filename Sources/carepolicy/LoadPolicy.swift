@@ -9,11 +9,11 @@ import PolicyBatch
 import PolicySimulation
 
 /// Loads a policy for a command, or prints its located diagnostics and exits with 1.
-func loadPolicyOrExit(_ path: String, engine: EvaluationEngine = .flat) throws -> LoadedPolicy {
+func loadPolicyOrExit(_ path: String, engine: EvaluationEngine = .flat, language: Language) throws -> LoadedPolicy {
     do {
         return try LoadedPolicy.load(path: path, engine: engine)
     } catch {
-        Output.err(error.rendered)
+        Output.err(error.rendered(language))
         throw ExitCode(1)
     }
 }

@@ -21,6 +21,8 @@ struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a person's recorded decisions, newest first, one JSON object per line.")
 
+        @OptionGroup var lang: LanguageOption
+
         @Option(help: "The person's id, as sent in the facts.")
         var person: String
 

@@ -23,6 +23,8 @@ struct Population: ParsableCommand {
         defaults). docs/what-if.md describes the format and every distribution.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Option(help: "How many persons.")
     var size: Int
 
@@ -48,7 +50,7 @@ struct Population: ParsableCommand {
         do {
             generator = try PopulationGenerator(description: descriptionFile, seed: seed, referenceDate: date)
         } catch {
-            Output.err(error.rendered)
+            Output.err(error.rendered(lang.language))
             throw ExitCode(1)
         }
         let bar = ProgressBar(label: "population")

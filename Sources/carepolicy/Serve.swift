@@ -23,6 +23,8 @@ struct Serve: AsyncParsableCommand {
             See docs/http-api.md and docs/operations.md.
             """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Option(help: "The policy directory, watched for changes.")
     var policies: String = "policies"
 

@@ -16,6 +16,8 @@ struct TestPolicies: ParsableCommand {
         abstract: "Run policy test files (YAML cases of facts, date and expected decisions) and report rule coverage.",
         discussion: "With no path, runs every file under `policies/tests/`. Prints `N passed, M failed`; exits 1 on any failure.")
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "Test files or directories (default: policies/tests/).")
     var paths: [String] = []
 
@@ -36,7 +38,7 @@ struct TestPolicies: ParsableCommand {
                 file = try PolicyTestFile.load(path: path)
                 policy = try LoadedPolicy.load(path: file.policyPath)
             } catch {
-                Output.out(error.rendered)
+                Output.out(error.rendered(lang.language))
                 failed += 1
                 continue
             }

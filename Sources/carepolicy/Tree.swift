@@ -13,6 +13,8 @@ struct Tree: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a policy's compiled decision trees (text, Mermaid or Graphviz dot), with Chinese labels.")
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The policy file.")
     var policy: String
 
@@ -27,12 +29,12 @@ struct Tree: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let loaded = try loadPolicyOrExit(policy)
+        let loaded = try loadPolicyOrExit(policy, language: lang.language)
         let checked = loaded.checked
         var indices = checked.decisions.indices.filter { loaded.compiled.epoch(on: date).trees[$0] != nil }
         if let decision {
             guard let index = checked.decisionIndex(named: decision) else {
-                let hint = NameSuggestion.help(for: decision, in: checked.decisions.map(\.name), kind: "decisions") ?? ""
+                let hint = NameSuggestion.help(for: decision, in: checked.decisions.map(\.name), kind: .decisions).map { Message.common(.suggestion($0)).text(.en) } ?? ""
                 throw ValidationError("no decision `\(decision)` in \(policy); \(hint)")
             }
             guard loaded.compiled.epoch(on: date).trees[index] != nil else {
@@ -48,11 +50,11 @@ struct Tree: ParsableCommand {
             epoch.trees[index].map { (tree: $0, marks: TreeMarks.find(decision: index, in: loaded.compiled, on: date)) }
         }
         if decision != nil, let (tree, marks) = trees.first {
-            Output.out(marks.map { TreeRenderer.render(tree, policy: checked, format: format, marks: $0) } ?? TreeRenderer.render(tree, policy: checked, format: format))
+            Output.out(marks.map { TreeRenderer.render(tree, policy: checked, format: format, marks: $0, language: lang.language) } ?? TreeRenderer.render(tree, policy: checked, format: format))
             return
         }
         // The whole policy is one picture: one digraph with a cluster per decision, one flowchart with a subgraph per decision.
-        Output.out(TreeRenderer.render(policy: checked, trees: trees, format: format))
+        Output.out(TreeRenderer.render(policy: checked, trees: trees, format: format, language: lang.language))
     }
 }
 

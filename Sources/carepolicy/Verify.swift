@@ -14,6 +14,8 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate random valid persons on random dates with the decision trees, the flat machine and the reference interpreter; report any disagreement.")
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "Policy files or directories (default: policies/).")
     var paths: [String] = []
 
@@ -32,7 +34,7 @@ struct Verify: ParsableCommand {
         // Progress lines in a pipe or a log are noise: a terminal sees them, or whoever asks.
         let showProgress = progress || isatty(2) != 0
         for file in files {
-            let policy = try loadPolicyOrExit(file)
+            let policy = try loadPolicyOrExit(file, language: lang.language)
             // Progress on standard error about every tenth of a long run.
             let step = max(10_000, count / 10 / 10_000 * 10_000)
             let report = EvaluatorAgreement.check(policy, count: count, seed: seed) { done in

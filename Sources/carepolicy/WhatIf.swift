@@ -21,6 +21,8 @@ struct WhatIf: ParsableCommand {
         changed_traces.jsonl. A short summary is printed on standard output.
         """)
 
+    @OptionGroup var lang: LanguageOption
+
     @Argument(help: "The baseline policy file.")
     var baseline: String
 
@@ -61,8 +63,8 @@ struct WhatIf: ParsableCommand {
 
     func run() throws {
         let date = try parseDate(asOf)
-        let base = try loadPolicyOrExit(baseline)
-        let other = try applyOverrides(overrides, to: try loadPolicyOrExit(variant))
+        let base = try loadPolicyOrExit(baseline, language: lang.language)
+        let other = try applyOverrides(overrides, to: try loadPolicyOrExit(variant, language: lang.language))
         let names = by.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
         let bar = ProgressBar(label: "whatif")
         let result: WhatIfReport

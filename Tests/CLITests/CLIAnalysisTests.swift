@@ -12,7 +12,7 @@ enum PolicyDiffRateStep {
 /// policy officer runs them.
 @Suite(.serialized) struct CLIAnalysisTests {
     @Test func checkPrintsWarningsWithTheirLocationsAndExamples() throws {
-        let result = try CommandRunner.run(["check", "--brief", "--examples", "Tests/Fixtures/analysis_findings/policy.yaml"])
+        let result = try CommandRunner.run(["check", "--lang", "en", "--brief", "--examples", "Tests/Fixtures/analysis_findings/policy.yaml"])
         #expect(result.status == 0)
         #expect(result.out.contains("Tests/Fixtures/analysis_findings/policy.yaml:29:9: warning: rule `from_80` of `band` can never fire: every person it matches is taken first by `from_60`\n"
             + #"   = example (as of 2019-01-01): {"birth_date": "1939-01-01", "ability_level": 0, "subsistence": "none", "lives_alone": false, "wants_help": false, "monthly_income": "0.00", "unused_flag": false}"#))
@@ -20,7 +20,7 @@ enum PolicyDiffRateStep {
     }
 
     @Test func checkRendersANoteWithItsSourceLine() throws {
-        let result = try CommandRunner.run(["check", "policies/anqing.yaml"])
+        let result = try CommandRunner.run(["check", "--lang", "en", "policies/anqing.yaml"])
         #expect(result.out.contains("""
         policies/anqing.yaml:87:9: note: rule `low_cost_empty_nest_80` (low_cost) of `service_tier` comes after `free_urban_three_nos_70` (free), `free_dibao_cannot_self_care` (free), `free_priority_care` (free), `free_five_elders` (free), `free_centenarian` (free), which also match some of its persons: the order of the rules decides their value
            |       - id: low_cost_empty_nest_80
@@ -99,7 +99,7 @@ enum PolicyDiffRateStep {
         #expect(unchanged.status == 0)
         let missing = try ChildProcess.run(ChildProcess.carepolicy, ["diff", "v2025.9:policies/anqing.yaml", "policies/anqing.yaml"], directory: folder.root)
         #expect(missing.status == 2)
-        #expect(String(decoding: missing.err, as: UTF8.self).contains("cannot read `v2025.9:policies/anqing.yaml`: `v2025.9` is not a commit"))
+        #expect(String(decoding: missing.err, as: UTF8.self).contains("错误：无法读取 `v2025.9:policies/anqing.yaml`：`v2025.9` is not a commit"))
     }
 
     /// A saved copy outside `policies/` resolves its include from NEW's policy directory.
@@ -140,11 +140,11 @@ enum PolicyDiffRateStep {
         let result = try CommandRunner.run(["tree", "Tests/Fixtures/analysis_findings/policy.yaml", "--decision", "level_group", "--format", "mermaid", "--as-of", "2026-06-01"])
         #expect(result.status == 0)
         #expect(result.out.contains("  classDef gap fill:#fdd,stroke:#c00,stroke-width:2px\n"))
-        #expect(result.out.contains("\"永不适用 dead: rule `impossible` of `level_group` can never match: no valid person meets `ability_level > 4`\"]:::dead"))
+        #expect(result.out.contains("\"永不适用 dead: `level_group` 的规则 `impossible` 永远不会成立：没有哪位合乎条件的老人满足 `ability_level > 4`\"]:::dead"))
         let gap = try #require(result.out.split(separator: "\n").first { $0.hasSuffix(":::gap") })
         let node = gap.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ":::gap", with: "")
         #expect(result.out.contains("  \(node)[\"无规则匹配（no rule matches）\"]"))
-        let dot = try CommandRunner.run(["tree", "Tests/Fixtures/analysis_findings/policy.yaml", "--decision", "band", "--format", "dot", "--as-of", "2026-06-01"])
+        let dot = try CommandRunner.run(["tree", "Tests/Fixtures/analysis_findings/policy.yaml", "--decision", "band", "--format", "dot", "--as-of", "2026-06-01", "--lang", "en"])
         #expect(dot.out.contains("永不适用 dead: rule `from_80` of `band` can never fire: every person it matches is taken first by `from_60`"))
     }
 }

@@ -9,15 +9,32 @@ import TestSupport
     @Test func checkAcceptsTheDistrictPolicies() throws {
         let result = try CommandRunner.run(["check"])
         #expect(result.status == 0)
-        #expect(result.out.contains("policies/anqing.yaml: ok (anqing 2026.1, 6 decisions)"))
-        #expect(result.out.hasSuffix("checked 7 policies: 7 ok, 0 with errors, 1 warning, 16 notes\n"))
+        #expect(result.out.contains("policies/anqing.yaml：通过（anqing 2026.1，6 个决策）"))
+        #expect(result.out.hasSuffix("检查了 7 个政策：7 个通过，0 个有错误，1 条警告，16 条说明\n"))
+        let english = try CommandRunner.run(["check", "--lang", "en"])
+        #expect(english.out.contains("policies/anqing.yaml: ok (anqing 2026.1, 6 decisions)"))
+        #expect(english.out.hasSuffix("checked 7 policies: 7 ok, 0 with errors, 1 warning, 16 notes\n"))
     }
 
     @Test func checkReportsLocatedErrorsAndFails() throws {
         let result = try CommandRunner.run(["check", "Tests/Fixtures/errors_unknown_fact/policy.yaml"])
         #expect(result.status == 1)
-        #expect(result.out.contains("Tests/Fixtures/errors_unknown_fact/policy.yaml:7:15: error: unknown name `abilty_level`"))
-        #expect(result.out.contains("= help: did you mean `ability_level`?"))
+        #expect(result.out.contains("Tests/Fixtures/errors_unknown_fact/policy.yaml:7:15: 错误：未知的名称 `abilty_level`"))
+        #expect(result.out.contains("= 建议：您是不是要写 `ability_level`？"))
+        let english = try CommandRunner.run(["check", "--lang", "en", "Tests/Fixtures/errors_unknown_fact/policy.yaml"])
+        #expect(english.out.contains("Tests/Fixtures/errors_unknown_fact/policy.yaml:7:15: error: unknown name `abilty_level`"))
+        #expect(english.out.contains("= help: did you mean `ability_level`?"))
+        #expect(english.out.hasSuffix("checked 1 policy: 0 ok, 1 with errors, 0 warnings\n"))
+    }
+
+    @Test func theLanguageCanComeFromTheEnvironment() throws {
+        let result = try CommandRunner.run(["check", "Tests/Fixtures/errors_unknown_fact/policy.yaml"], environment: ["CAREPOLICY_LANG": "en"])
+        #expect(result.out.hasSuffix("checked 1 policy: 0 ok, 1 with errors, 0 warnings\n"))
+        let flag = try CommandRunner.run(["check", "--lang", "zh-CN", "Tests/Fixtures/errors_unknown_fact/policy.yaml"], environment: ["CAREPOLICY_LANG": "en"])
+        #expect(flag.out.hasSuffix("检查了 1 个政策：0 个通过，1 个有错误，0 条警告\n"))
+        let unknown = try CommandRunner.run(["check", "--lang", "fr", "Tests/Fixtures/errors_unknown_fact/policy.yaml"])
+        #expect(unknown.status == 64)
+        #expect(unknown.err.contains("--lang `fr`: use zh-CN or en"))
     }
 
     @Test func evalPrintsTheContractJSON() throws {

@@ -10,8 +10,9 @@ struct CommandRunner {
         let err: String
     }
 
-    static func run(_ arguments: [String], input: String? = nil) throws -> Result {
-        let result = try ChildProcess.run(ChildProcess.carepolicy, arguments, input: input.map { Data($0.utf8) }, directory: FixturePaths.packageRoot)
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let result = try ChildProcess.run(ChildProcess.carepolicy, arguments, input: input.map { Data($0.utf8) }, directory: FixturePaths.packageRoot,
+                                          environment: environment)
         return Result(status: result.status, out: String(decoding: result.out, as: UTF8.self), err: String(decoding: result.err, as: UTF8.self))
     }
 }

@@ -34,10 +34,10 @@ import TestSupport
         #expect(broken.status == 1)
         #expect(broken.out.isEmpty)
         #expect(broken.err == """
-            Tests/Fixtures/errors_population_vocabulary/population.yaml:1:13: error: no file at `Tests/Fixtures/errors_population_vocabulary/persons.yaml`
+            Tests/Fixtures/errors_population_vocabulary/population.yaml:1:13: 错误：找不到文件 `Tests/Fixtures/errors_population_vocabulary/persons.yaml`
                | vocabulary: persons.yaml
                |             ^^^^^^^^^^^^
-               = help: paths are relative to the file that names them
+               = 建议：路径是相对于写出它的那个文件的
 
             """)
     }

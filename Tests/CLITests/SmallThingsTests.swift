@@ -27,13 +27,13 @@ import TestSupport
         #expect(result.status == 64)
         #expect(result.err == """
             Error: no decision `service_teir` in policies/anqing.yaml; did you mean `service_tier`?
-            Usage: carepolicy tree <policy> [--decision <decision>] [--format <format>] [--as-of <as-of>]
+            Usage: carepolicy tree [--lang <lang>] <policy> [--decision <decision>] [--format <format>] [--as-of <as-of>]
               See 'carepolicy tree --help' for more information.
 
             """)
         let parse = try CommandRunner.run(["eval", "policies/anqing.yaml"])
         #expect(parse.status == 64)
-        #expect(parse.err.contains("Usage: carepolicy eval <policy> --facts <facts>"))
+        #expect(parse.err.contains("Usage: carepolicy eval [--lang <lang>] <policy> --facts <facts>"))
         #expect(!parse.err.contains("<subcommand>"))
     }
 

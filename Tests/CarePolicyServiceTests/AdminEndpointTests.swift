@@ -103,12 +103,18 @@ struct AdminEndpointTests {
         let broken = original.replacingOccurrences(of: "when: five_elders", with: "when: five_elder")
         try #require(broken != original)
         try await harness.test { client in
-            let response = try await client.put("/v1/admin/policies/anqing", body(broken), headers: Self.authorized)
+            var english = Self.authorized
+            english[.acceptLanguage] = "en-GB, zh;q=0.5"
+            let response = try await client.put("/v1/admin/policies/anqing", body(broken), headers: english)
             #expect(response.status == .unprocessableContent)
             #expect(response.errorCode == "policy_refused")
             let problems = try #require(value(response.json, "error", "problems") as? [[String: Any]])
             #expect(problems.first?["message"] as? String == "unknown name `five_elder`")
             #expect(problems.first?["help"] as? String == "did you mean `five_elders`?")
+            let chinese = try await client.put("/v1/admin/policies/anqing", body(broken), headers: Self.authorized)
+            let chineseProblems = try #require(value(chinese.json, "error", "problems") as? [[String: Any]])
+            #expect(chineseProblems.first?["message"] as? String == "未知的名称 `five_elder`")
+            #expect(chineseProblems.first?["help"] as? String == "您是不是要写 `five_elders`？")
             #expect((problems.first?["file"] as? String)?.hasSuffix("/anqing.yaml") == true)
             #expect(value(response.json, "error", "line") as? Int == problems.first?["line"] as? Int)
             let evaluation = try await client.post("/v1/policies/anqing/evaluate", evaluationBody())

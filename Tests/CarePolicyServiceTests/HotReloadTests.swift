@@ -72,8 +72,11 @@ struct HotReloadTests {
             #expect(try await Self.eventually { try await Self.lastAttempt(client)["outcome"] as? String == "refused" })
             let status = try await client.get("/v1/policies/anqing/status")
             #expect(value(status.json, "serving", "version") as? String == "2026.2")
-            #expect(value(status.json, "last_attempt", "diagnostics", "0", "message") as? String == "unknown name `five_elder`")
-            #expect(value(status.json, "last_attempt", "diagnostics", "0", "help") as? String == "did you mean `five_elders`?")
+            #expect(value(status.json, "last_attempt", "diagnostics", "0", "message") as? String == "未知的名称 `five_elder`")
+            #expect(value(status.json, "last_attempt", "diagnostics", "0", "help") as? String == "您是不是要写 `five_elders`？")
+            let english = try await client.get("/v1/policies/anqing/status", headers: [.acceptLanguage: "en"])
+            #expect(value(english.json, "last_attempt", "diagnostics", "0", "message") as? String == "unknown name `five_elder`")
+            #expect(value(english.json, "last_attempt", "diagnostics", "0", "help") as? String == "did you mean `five_elders`?")
             #expect(value(status.json, "last_attempt", "diagnostics", "0", "line") is Int)
             let ready = try await client.get("/readyz")
             // The broken base and the two variants that extend it; all three keep serving their last good version.
@@ -91,9 +94,9 @@ struct HotReloadTests {
             #expect(try await Self.eventually {
                 let attempt = try await Self.lastAttempt(client)
                 return attempt["outcome"] as? String == "refused"
-                    && (value(attempt, "diagnostics", "0", "message") as? String)?.hasPrefix("the file is not valid YAML") == true
+                    && (value(attempt, "diagnostics", "0", "message") as? String)?.hasPrefix("文件不是合法的 YAML") == true
             })
-            let refusal = try await client.get("/v1/policies/anqing/status")
+            let refusal = try await client.get("/v1/policies/anqing/status", headers: [.acceptLanguage: "en"])
             #expect(value(refusal.json, "last_attempt", "diagnostics", "0", "message") as? String
                     == "the file is not valid YAML: while scanning a quoted scalar found unexpected end of stream")
             #expect(value(refusal.json, "last_attempt", "diagnostics", "0", "line") as? Int == half.split(separator: "\n", omittingEmptySubsequences: false).count)

@@ -18,6 +18,9 @@ struct PublicNamesReloadTests {
     }
 
     static let message = "this text of `anqing` drops the decision `required_documents` of the served version `2026.1` without changing `version`"
+    /// The same in Chinese, the default language of the status and the log.
+    static let messageZH = "`anqing` 的这一版去掉了正在提供的版本 `2026.1` 中的决策 `required_documents`，却没有改 `version`"
+    static let helpZH = "其他系统依赖这些名称：请保留它们，或者给政策一个新的 `version:`，有意发布这个改动"
     static let help = "other systems depend on these names: keep them, or give the policy a new `version:` to publish the change on purpose"
 
     @Test func aReloadThatDropsADecisionIsRefusedUntilTheVersionChanges() async throws {
@@ -32,13 +35,13 @@ struct PublicNamesReloadTests {
             #expect(try await HotReloadTests.eventually(60) { try await HotReloadTests.lastAttempt(client)["outcome"] as? String == "refused" })
             let status = try await client.get("/v1/policies/anqing/status")
             #expect(value(status.json, "serving", "version") as? String == "2026.1")
-            #expect(value(status.json, "last_attempt", "diagnostics", "0", "message") as? String == Self.message)
-            #expect(value(status.json, "last_attempt", "diagnostics", "0", "help") as? String == Self.help)
+            #expect(value(status.json, "last_attempt", "diagnostics", "0", "message") as? String == Self.messageZH)
+            #expect(value(status.json, "last_attempt", "diagnostics", "0", "help") as? String == Self.helpZH)
             #expect(value(status.json, "last_attempt", "diagnostics", "0", "line") as? Int == 8)
             #expect(value(status.json, "last_attempt", "diagnostics", "0", "column") as? Int == 3)
             let answer = try await client.post("/v1/policies/anqing/evaluate", evaluationBody())
             #expect(value(answer.json, "decisions", "required_documents") is [Any])
-            #expect(log.all.contains { $0.hasPrefix("error policy file refused; the last good version keeps serving") && $0.contains(Self.message) })
+            #expect(log.all.contains { $0.hasPrefix("error policy file refused; the last good version keeps serving") && $0.contains(Self.messageZH) })
 
             try harness.write("anqing.yaml", try Self.withoutRequiredDocuments(original, version: "2026.2"))
             #expect(try await HotReloadTests.eventually(60) { try await client.get("/v1/policies/anqing").json["version"] as? String == "2026.2" })
@@ -81,7 +84,7 @@ struct PublicNamesReloadTests {
         let served = try LoadedPolicy.load(path: try folder.write("names.yaml", text(version: "1", inputs: ["a", "b", "c"])))
         let fewer = try LoadedPolicy.load(path: try folder.write("names.yaml", text(version: "1", inputs: ["a"])))
         let refusal = try #require(PolicyInterface.refusal(replacing: served, with: fewer))
-        #expect(refusal.message == "this text of `names` drops the inputs `b`, `c` of the served version `1` without changing `version`")
+        #expect(refusal.text(.en) == "this text of `names` drops the inputs `b`, `c` of the served version `1` without changing `version`")
         #expect(refusal.span?.line == 1)
         let renamed = try LoadedPolicy.load(path: try folder.write("names.yaml", text(version: "2", inputs: ["a"])))
         #expect(PolicyInterface.refusal(replacing: served, with: renamed) == nil)

@@ -67,7 +67,7 @@ struct ReloadDeadlineTests {
             #expect(try await HotReloadTests.eventually(60) {
                 Set(try await client.get("/readyz").json["refused_files"] as? [String] ?? []) == [harness.path("stuck-a.yaml"), harness.path("stuck-b.yaml")]
             })
-            #expect(log.all.contains { $0.contains("checking \(harness.path("stuck-a.yaml")) took longer than 2.0 seconds (the service's reload deadline)") })
+            #expect(log.all.contains { $0.contains("检查 \(harness.path("stuck-a.yaml")) 用时超过 2.0 seconds（服务的重新加载时限）") })
             let answer = try await client.post("/v1/policies/anqing/evaluate", evaluationBody())
             #expect(answer.status == .ok)
 

@@ -23,7 +23,8 @@ import RecordFormats
             _ = try LoadedPolicy.loadAll(under: FixturePaths.fixture("errors_unknown_fact"))
             Issue.record("accepted")
         } catch {
-            #expect(FixturePaths.portable(error.rendered).hasPrefix("Fixtures/errors_unknown_fact/policy.yaml:7:15: error: unknown name `abilty_level`"))
+            #expect(FixturePaths.portable(error.rendered(.en)).hasPrefix("Fixtures/errors_unknown_fact/policy.yaml:7:15: error: unknown name `abilty_level`"))
+            #expect(FixturePaths.portable(error.rendered).hasPrefix("Fixtures/errors_unknown_fact/policy.yaml:7:15: 错误：未知的名称 `abilty_level`"))
         }
     }
 }

@@ -45,8 +45,10 @@ import RecordFormats
             _ = try PolicyTestFile.load(path: path)
             Issue.record("accepted")
         } catch {
-            #expect(error.rendered.contains("t.yaml:4:5: error: unknown field `fakts` in a case"))
-            #expect(error.rendered.contains("did you mean `facts`?"))
+            #expect(error.rendered(.en).contains("t.yaml:4:5: error: unknown field `fakts` in a case"))
+            #expect(error.rendered(.en).contains("did you mean `facts`?"))
+            #expect(error.rendered.contains("t.yaml:4:5: 错误：用例中没有字段 `fakts`"))
+            #expect(error.rendered.contains("= 建议：您是不是要写 `facts`？"))
         }
     }
 }

@@ -31,7 +31,7 @@ struct ArithmeticBoundsTests {
         defer { folder.remove() }
         let path = try Self.variant(parameters, in: folder)
         let error = try #require(loadRefusal(path))
-        #expect(error.diagnostics.all == [.error(
+        #expect(error.diagnostics.en == [.error(
             "`monthly_hours × hourly_rate_cny` in the value of `monthly_subsidy_cny` can be too large to compute exactly: with the parameters' values and the facts' declared ranges, it can reach \(reach)",
             at: SourceSpan(file: folder.policies + "/anqing.yaml", line: 159, column: 12, length: 31), help: Self.help)])
     }
@@ -42,7 +42,7 @@ struct ArithmeticBoundsTests {
         defer { folder.remove() }
         let path = try folder.write("p.yaml", PolicyFolder.policy("", decisions: "decisions:\n  big:\n    type: integer\n    value: ability_level + 9223372036854775806\n    reason: 测试\n"))
         let error = try #require(loadRefusal(path))
-        #expect(error.diagnostics.all.map(\.message) == [
+        #expect(error.diagnostics.all.map { $0.text(.en) } == [
             "`ability_level + 9223372036854775806` in the value of `big` can be too large to compute exactly: with the parameters' values and the facts' declared ranges, it can reach 4 + 9223372036854775806",
         ])
     }

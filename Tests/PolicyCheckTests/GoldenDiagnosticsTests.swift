@@ -9,8 +9,9 @@ import PolicyAnalysis
 import PolicyRuntime
 import RecordFormats
 
-/// Each broken fixture is refused with exactly the diagnostics in its `expected.txt`:
-/// location, source line, caret and help, as a policy officer sees them.
+/// Each broken fixture is refused with exactly the diagnostics in its `expected.txt`
+/// (Chinese, the default) and `expected.en.txt` (English, `--lang en`): location, source
+/// line, caret and help, as a policy officer sees them.
 ///
 /// To record new expectations after a deliberate change to the messages, run
 /// `UPDATE_GOLDEN=1 swift test --filter GoldenDiagnosticsTests`: each case writes what it
@@ -26,14 +27,14 @@ import RecordFormats
         "errors_linked_parameters", "errors_linked_parameters_syntax",
     ]
 
-    @Test(arguments: cases)
-    func brokenPolicyIsRefusedWithExactDiagnostics(_ name: String) throws {
+    @Test(arguments: cases, Language.allCases)
+    func brokenPolicyIsRefusedWithExactDiagnostics(_ name: String, _ language: Language) throws {
         do {
             _ = try LoadedPolicy.load(path: FixturePaths.fixture(name))
             Issue.record("\(name) was accepted")
         } catch {
-            let rendered = FixturePaths.portable(error.rendered) + "\n"
-            let path = FixturePaths.fixture(name, "expected.txt")
+            let rendered = FixturePaths.portable(error.rendered(language)) + "\n"
+            let path = FixturePaths.fixture(name, language == .en ? "expected.en.txt" : "expected.txt")
             if Self.recording || !FileManager.default.fileExists(atPath: path) {
                 try rendered.write(toFile: path, atomically: true, encoding: .utf8)
                 Issue.record("Recorded new baseline \(FixturePaths.portable(path)); review it, then run again\(Self.recording ? " without UPDATE_GOLDEN=1" : "")")

@@ -56,7 +56,7 @@ struct PolicyDirectoryTests {
         let path = try folder.write("p.yaml", PolicyFolder.policy("  - \(fill(reference))\n"))
         let error = try #require(Self.refusal(path))
         let span = SourceSpan(file: path, line: 4, column: 5, length: fill(reference).unicodeScalars.count)
-        #expect(error.diagnostics.all == [.error(fill(message), at: span, help: Self.help(folder))])
+        #expect(error.diagnostics.en == [.error(fill(message), at: span, help: Self.help(folder))])
         #expect(error.rendered.contains("   |   - \(fill(reference))"))
     }
 
@@ -66,7 +66,7 @@ struct PolicyDirectoryTests {
         defer { folder.remove() }
         let path = try folder.write("p.yaml", PolicyFolder.policy("  - notes.txt\n"))
         let error = try #require(Self.refusal(path))
-        #expect(error.diagnostics.all == [.error("`include` names `notes.txt`, which is not a policy file", at: SourceSpan(file: path, line: 4, column: 5, length: 9),
+        #expect(error.diagnostics.en == [.error("`include` names `notes.txt`, which is not a policy file", at: SourceSpan(file: path, line: 4, column: 5, length: 9),
                                                   help: "policy files end in `.yaml` or `.yml`")])
     }
 
@@ -81,7 +81,7 @@ struct PolicyDirectoryTests {
         let path = try folder.write("variants/v.yaml", "extends: \(reference)\npolicy: {id: v, title: 变体, version: \"1\"}\n")
         let error = try #require(Self.refusal(path))
         let span = SourceSpan(file: path, line: 1, column: 10, length: reference.unicodeScalars.count)
-        #expect(error.diagnostics.all == [.error(message.replacingOccurrences(of: "{policies}", with: folder.policies), at: span, help: Self.help(folder))])
+        #expect(error.diagnostics.en == [.error(message.replacingOccurrences(of: "{policies}", with: folder.policies), at: span, help: Self.help(folder))])
     }
 
     @Test("inside the directory, includes, links and extends work as before")
@@ -101,12 +101,12 @@ struct PolicyDirectoryTests {
         defer { folder.remove() }
         let path = try folder.write("p.yaml", PolicyFolder.policy(""))
         let outside = try #require(Self.refusal(path, directory: folder.policies + "/sub"))
-        #expect(outside.diagnostics.all == [.error("`\(path)` is outside the policy directory `\(folder.policies)/sub`", at: nil,
+        #expect(outside.diagnostics.en == [.error("`\(path)` is outside the policy directory `\(folder.policies)/sub`", at: nil,
                                                     help: "put the policy file itself in `\(folder.policies)/sub` or a folder below it, not a link to it")])
         try folder.write(folder.root + "/elsewhere.yaml", PolicyFolder.policy("").replacingOccurrences(of: "common/person.yaml", with: "policies/common/person.yaml"))
         try folder.link("served.yaml", to: folder.root + "/elsewhere.yaml")
         let linked = try #require(Self.refusal(folder.policies + "/served.yaml", directory: folder.policies))
-        #expect(linked.diagnostics.all.map(\.message) == ["`\(folder.policies)/served.yaml` is outside the policy directory `\(folder.policies)`"])
+        #expect(linked.diagnostics.all.map { $0.text(.en) } == ["`\(folder.policies)/served.yaml` is outside the policy directory `\(folder.policies)`"])
         #expect(try LoadedPolicy.load(path: path, policyDirectory: folder.policies).metadata.id == "p")
     }
 

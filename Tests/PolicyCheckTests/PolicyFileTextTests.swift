@@ -15,7 +15,7 @@ struct PolicyFileTextTests {
         let fragment = try folder.write("sub/bad.yaml", bytes: Array("inputs:\n  标记: {type: bool, label: 坏".utf8) + [0xFF] + Array("}\n".utf8))
         let path = try folder.write("p.yaml", PolicyFolder.policy("  - sub/bad.yaml\n"))
         let error = try #require(loadRefusal(path))
-        #expect(error.diagnostics.all == [.error("the file is not UTF-8 text: the byte here is not part of a UTF-8 character",
+        #expect(error.diagnostics.en == [.error("the file is not UTF-8 text: the byte here is not part of a UTF-8 character",
                                                   at: SourceSpan(file: fragment, line: 2, column: 28), help: "save the file as UTF-8 text")])
         #expect(error.rendered.contains("   |   标记: {type: bool, label: 坏\u{FFFD}}"))
     }
@@ -26,7 +26,7 @@ struct PolicyFileTextTests {
         defer { folder.remove() }
         let path = try folder.write("p.yaml", PolicyFolder.policy("", decisions: "decisions:\n  d:\n    type: bool\n    value: \"tr\u{0}ue\"\n"))
         let error = try #require(loadRefusal(path))
-        #expect(error.diagnostics.all == [.error("the file holds a NUL byte (U+0000), which a policy file cannot contain",
+        #expect(error.diagnostics.en == [.error("the file holds a NUL byte (U+0000), which a policy file cannot contain",
                                                   at: SourceSpan(file: path, line: 7, column: 15), help: "remove it: a policy file is plain UTF-8 text")])
         #expect(error.rendered.contains("   |     value: \"tr␀ue\"\n   |               ^"))
     }

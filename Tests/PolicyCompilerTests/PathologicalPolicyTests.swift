@@ -86,7 +86,7 @@ struct PathologicalPolicyTests {
         let (error, path) = try Self.refusal("+ 0 chain", Self.policy(rules: Self.rule("r", when: when)), in: folder)
         // The expression starts at column 15 of line 13 (`        when: age`); the 256th
         // `+` (the 255th after the first term) is 4 × 255 + 4 characters in.
-        #expect(error.diagnostics.all == [.error("the expression is too long: more than 256 operations one inside the other",
+        #expect(error.diagnostics.en == [.error("the expression is too long: more than 256 operations one inside the other",
                                                   at: SourceSpan(file: path, line: 13, column: 15 + 4 * 255 + 4, length: 1),
                                                   help: "split it into named `definitions` (`a and b and …` over many lines is better written as a `when:` list of definitions)")])
     }
@@ -100,8 +100,8 @@ struct PathologicalPolicyTests {
         let (error, path) = try Self.refusal("collect of 20", text, in: folder)
         let diagnostic = try #require(error.diagnostics.all.first)
         #expect(error.diagnostics.all.count == 1)
-        #expect(diagnostic.message.hasPrefix("rule `r_b") && diagnostic.message.contains("` of `d` makes the decision tree too large to build (over 5000 nodes or 4000000 steps)"))
-        #expect(diagnostic.help == "split `d` into smaller decisions that each test a few of these conditions, and combine their values in a formula (`value:`)")
+        #expect(diagnostic.text(.en).hasPrefix("rule `r_b") && diagnostic.text(.en).contains("` of `d` makes the decision tree too large to build (over 5000 nodes or 4000000 steps)"))
+        #expect(diagnostic.helpText(.en) == "split `d` into smaller decisions that each test a few of these conditions, and combine their values in a formula (`value:`)")
         let span = try #require(diagnostic.span)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(span.file == path && span.column == 9 && lines[span.line - 1].hasPrefix("      - id: r_b"))
@@ -116,7 +116,7 @@ struct PathologicalPolicyTests {
                                          + (1..<300).map { "  x\($0): {expr: x\($0 - 1) + 1, label: x}\n" }.joined() + "decisions:\n")
         let (error, path) = try Self.refusal("definition chain", text, in: folder)
         let diagnostic = try #require(error.diagnostics.all.first)
-        #expect(diagnostic.message.hasPrefix("reading `x") && diagnostic.message.hasSuffix("` here goes too deep: with the definitions and decisions it reads, more than 256 operations one inside the other"))
+        #expect(diagnostic.text(.en).hasPrefix("reading `x") && diagnostic.text(.en).hasSuffix("` here goes too deep: with the definitions and decisions it reads, more than 256 operations one inside the other"))
         #expect(diagnostic.span?.file == path)
     }
 }

@@ -23,23 +23,32 @@ struct DiagnosticTests {
         #expect(Self.span.shifted(by: 0, length: 0).length == 1)
     }
 
-    @Test("a diagnostic reads location, severity and message on one line")
+    @Test("a diagnostic reads location, severity and message on one line, Chinese by default")
     func diagnosticDescription() {
-        #expect(Diagnostic.error("unknown fact `abilty_level`", at: Self.span).description
-                == "policies/anqing.yaml:42:7: error: unknown fact `abilty_level`")
-        #expect(Diagnostic.warning("rule `r2` can never match", at: nil).description == "warning: rule `r2` can never match")
-        #expect(Diagnostic(.warning, "m", at: Self.span, help: "h") == .warning("m", at: Self.span, help: "h"))
+        let unknown = Diagnostic.error(.check(.unknownName("abilty_level")), at: Self.span)
+        #expect(unknown.description == "policies/anqing.yaml:42:7: 错误：未知的名称 `abilty_level`")
+        #expect(unknown.line(.en) == "policies/anqing.yaml:42:7: error: unknown name `abilty_level`")
+        let empty = Diagnostic.warning(.syntax(.fileEmpty), at: nil)
+        #expect(empty.line(.en) == "warning: the file is empty")
+        #expect(empty.description == "警告：文件是空的")
+        #expect(Diagnostic(.warning, .syntax(.fileEmpty), at: Self.span, help: .syntax(.keepOneKey)) == .warning(.syntax(.fileEmpty), at: Self.span, help: .syntax(.keepOneKey)))
     }
 
     @Test("a list keeps errors and warnings apart, in order")
     func list() {
-        var list = DiagnosticList([.warning("w1", at: nil)])
+        let (w1, e1, w2, e2): (Message, Message, Message, Message) = (.syntax(.fileEmpty), .syntax(.notUTF8), .syntax(.anchorsNotAllowed), .syntax(.keyNotPlainName))
+        var list = DiagnosticList([.warning(w1, at: nil)])
         #expect(!list.hasErrors)
-        list.append(.error("e1", at: Self.span))
-        list.append(contentsOf: DiagnosticList([.warning("w2", at: nil), .error("e2", at: nil)]))
+        list.append(.error(e1, at: Self.span))
+        list.append(contentsOf: DiagnosticList([.warning(w2, at: nil), .error(e2, at: nil)]))
         #expect(list.hasErrors)
-        #expect(list.errors.map(\.message) == ["e1", "e2"])
-        #expect(list.warnings.map(\.message) == ["w1", "w2"])
-        #expect(list.description == "warning: w1\npolicies/anqing.yaml:42:7: error: e1\nwarning: w2\nerror: e2")
+        #expect(list.errors.map(\.message) == [e1, e2])
+        #expect(list.warnings.map(\.message) == [w1, w2])
+        #expect(list.lines(.en) == """
+            warning: the file is empty
+            policies/anqing.yaml:42:7: error: the file is not UTF-8 text: the byte here is not part of a UTF-8 character
+            warning: anchors and aliases (`&name`, `*name`) are not allowed in policy files
+            error: a key must be a plain name
+            """)
     }
 }

@@ -30,12 +30,15 @@ struct NameSuggestionTests {
 
     @Test("help names the match, else lists up to 12 candidates")
     func help() {
-        #expect(NameSuggestion.help(for: "lable", in: ["type", "label"], kind: "fields here") == "did you mean `label`?")
-        #expect(NameSuggestion.help(for: "colour", in: ["type", "label"], kind: "fields here") == "the fields here are: `type`, `label`")
-        #expect(NameSuggestion.help(for: "colour", in: [], kind: "fields here") == nil)
+        func text(_ suggestion: Suggestion?, _ language: Language = .en) -> String? { suggestion.map { Message.common(.suggestion($0)).text(language) } }
+        #expect(text(NameSuggestion.help(for: "lable", in: ["type", "label"], kind: .fieldsHere)) == "did you mean `label`?")
+        #expect(text(NameSuggestion.help(for: "lable", in: ["type", "label"], kind: .fieldsHere), .zhCN) == "您是不是要写 `label`？")
+        #expect(text(NameSuggestion.help(for: "colour", in: ["type", "label"], kind: .fieldsHere)) == "the fields here are: `type`, `label`")
+        #expect(text(NameSuggestion.help(for: "colour", in: ["type", "label"], kind: .fieldsHere), .zhCN) == "这里可以写的字段有：`type`、`label`")
+        #expect(NameSuggestion.help(for: "colour", in: [], kind: .fieldsHere) == nil)
         let many = (1...13).map { "field_number_\($0)" }
-        #expect(NameSuggestion.help(for: "colour", in: many, kind: "fields") == nil)
-        #expect(NameSuggestion.help(for: "colour", in: Array(many.prefix(12)), kind: "fields")?.hasPrefix("the fields are: `field_number_1`, ") == true)
+        #expect(NameSuggestion.help(for: "colour", in: many, kind: .fields) == nil)
+        #expect(text(NameSuggestion.help(for: "colour", in: Array(many.prefix(12)), kind: .fields))?.hasPrefix("the fields are: `field_number_1`, ") == true)
     }
 
     @Test("edit distance counts insertions, deletions and substitutions", arguments: [

@@ -50,18 +50,20 @@ import RecordFormats
 
     /// With UPDATE_GOLDEN=1 the expectations are rewritten, and the run fails so that a
     /// rewritten expectation never passes unread.
-    @Test(arguments: broken)
-    func aBrokenDescriptionIsRefusedWithLocatedErrors(_ name: String) throws {
+    /// In Chinese (`expected.txt`) and English (`expected.en.txt`).
+    @Test(arguments: broken, Language.allCases)
+    func aBrokenDescriptionIsRefusedWithLocatedErrors(_ name: String, _ language: Language) throws {
         do {
             _ = try PopulationGenerator(description: FixturePaths.fixture(name, "population.yaml"), seed: 1)
             Issue.record("\(name) was accepted")
         } catch {
-            let rendered = FixturePaths.portable(error.rendered) + "\n"
+            let rendered = FixturePaths.portable(error.rendered(language)) + "\n"
+            let file = language == .en ? "expected.en.txt" : "expected.txt"
             if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-                try rendered.write(toFile: FixturePaths.fixture(name, "expected.txt"), atomically: true, encoding: .utf8)
+                try rendered.write(toFile: FixturePaths.fixture(name, file), atomically: true, encoding: .utf8)
                 Issue.record("recorded a new expectation for \(name); check it and run again without UPDATE_GOLDEN")
             }
-            #expect(rendered == (try String(contentsOfFile: FixturePaths.fixture(name, "expected.txt"), encoding: .utf8)))
+            #expect(rendered == (try String(contentsOfFile: FixturePaths.fixture(name, file), encoding: .utf8)))
             #expect(error.diagnostics.all.allSatisfy { $0.span != nil })
         }
     }

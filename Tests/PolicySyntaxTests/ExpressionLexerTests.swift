@@ -1,4 +1,5 @@
 @testable import PolicySyntax
+import TestSupport
 import Testing
 
 /// Tokens with their offsets and lengths in Unicode scalars.
@@ -126,9 +127,9 @@ struct ExpressionLexerTests {
     ] as [(String, String, Int, Int, String)])
     func errors(_ text: String, _ message: String, _ offset: Int, _ length: Int, _ help: String) throws {
         let error = try #require(Self.lexError(text))
-        #expect(error.message == message)
+        #expect(error.message.text(.en) == message)
         #expect(error.offset == offset)
         #expect(error.length == length)
-        #expect(error.help == help)
+        #expect(error.help?.text(.en) == help)
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import PolicyModel
 @testable import PolicySyntax
@@ -26,12 +27,12 @@ import PolicyModel
         return Self.shape(try ExpressionParser.parse(scalar).syntax)
     }
 
-    func error(_ text: String) -> Diagnostic? {
+    func error(_ text: String) -> ShownDiagnostic? {
         do {
             _ = try parse(text)
             return nil
         } catch {
-            return error
+            return error.en
         }
     }
 

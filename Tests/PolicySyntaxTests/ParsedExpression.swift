@@ -1,5 +1,6 @@
 import PolicyModel
 import PolicySyntax
+import TestSupport
 
 /// Parses expression text as if written in `policy.yaml` at line 4, column 11
 /// (after `    when: `), so spans can be checked against real columns.
@@ -20,13 +21,13 @@ enum ParsedExpression {
         try parse(text).outline
     }
 
-    /// The diagnostic for text that does not parse; nil if it parses.
-    static func failure(_ text: String) -> Diagnostic? {
+    /// The diagnostic for text that does not parse, in English; nil if it parses.
+    static func failure(_ text: String) -> ShownDiagnostic? {
         do {
             _ = try parse(text)
             return nil
         } catch {
-            return error
+            return error.en
         }
     }
 

@@ -1,5 +1,6 @@
 import PolicyModel
 import PolicySyntax
+import TestSupport
 
 /// Parses policy text as `policy.yaml`.
 enum ParsedPolicy {
@@ -9,13 +10,13 @@ enum ParsedPolicy {
         try PolicyFileParser.parse(text, path: file)
     }
 
-    /// Every diagnostic for text that does not parse; nil if it parses.
-    static func diagnostics(_ text: String) -> [Diagnostic]? {
+    /// Every diagnostic for text that does not parse, in English; nil if it parses.
+    static func diagnostics(_ text: String) -> [ShownDiagnostic]? {
         do {
             _ = try parse(text)
             return nil
         } catch {
-            return error.all
+            return error.en
         }
     }
 
@@ -23,7 +24,7 @@ enum ParsedPolicy {
         SourceSpan(file: file, line: line, column: column, length: length)
     }
 
-    static func error(_ message: String, _ line: Int, _ column: Int, _ length: Int = 1, help: String? = nil) -> Diagnostic {
+    static func error(_ message: String, _ line: Int, _ column: Int, _ length: Int = 1, help: String? = nil) -> ShownDiagnostic {
         .error(message, at: span(line, column, length), help: help)
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import PolicyModel
 import PolicySyntax
 import Testing

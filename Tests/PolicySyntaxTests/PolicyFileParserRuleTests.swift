@@ -1,3 +1,4 @@
+import TestSupport
 import PolicyModel
 import PolicySyntax
 import Testing
@@ -29,8 +30,8 @@ struct PolicyFileParserRuleTests {
         ("when: [], then: b", P.error("an empty list of conditions", 4, 16, help: "give at least one condition")),
         ("when: a, then: {x: 1}", P.error("a rule's value must be an expression or a list", 4, 25)),
         ("when: a, then: [x, {y: 1}]", P.error("each item of a list value must be a single value", 4, 29)),
-    ] as [(String, Diagnostic)])
-    func ruleMistakes(_ fields: String, _ expected: Diagnostic) {
+    ] as [(String, ShownDiagnostic)])
+    func ruleMistakes(_ fields: String, _ expected: ShownDiagnostic) {
         #expect(P.diagnostics(Self.rule(fields)) == [expected])
     }
 

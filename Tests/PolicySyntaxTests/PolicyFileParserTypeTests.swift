@@ -1,3 +1,4 @@
+import TestSupport
 import PolicyModel
 import PolicySyntax
 import Testing
@@ -61,8 +62,8 @@ struct PolicyFileParserTypeTests {
         ("values: x", [P.error("`values` must list the enum's values", 2, 15, help: "write `values: [urban, rural]` or a mapping of value to label")]),
         ("values: {a: [x]}", [P.error("the label of `a` must be text", 2, 19), P.error("an enum needs at least one value", 2, 15)]),
         ("values: [[a]]", [P.error("each enum value must be a name", 2, 16), P.error("an enum needs at least one value", 2, 15)]),
-    ] as [(String, [Diagnostic])])
-    func enumMistakes(_ fields: String, _ expected: [Diagnostic]) {
+    ] as [(String, [ShownDiagnostic])])
+    func enumMistakes(_ fields: String, _ expected: [ShownDiagnostic]) {
         #expect(P.diagnostics(Self.input(fields)) == expected)
     }
 

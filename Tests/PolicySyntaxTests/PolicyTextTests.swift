@@ -1,3 +1,4 @@
+import TestSupport
 import PolicyModel
 import PolicySyntax
 import Testing
@@ -37,7 +38,7 @@ struct PolicyTextTests {
             _ = try PolicyText.decode(bytes, file: "p.yaml")
             Issue.record("decoded")
         } catch {
-            #expect(error.all == [.error("the file is not UTF-8 text: the byte here is not part of a UTF-8 character",
+            #expect(error.en == [.error("the file is not UTF-8 text: the byte here is not part of a UTF-8 character",
                                          at: SourceSpan(file: "p.yaml", line: line, column: column), help: "save the file as UTF-8 text")])
         }
     }

@@ -25,7 +25,7 @@ struct SyntaxFuzzTests {
     ])
 
     /// Whether every diagnostic points into `file`, within its lines.
-    static func located(_ diagnostics: [Diagnostic], in file: String, lastLine: Int) -> Bool {
+    static func located(_ diagnostics: [ShownDiagnostic], in file: String, lastLine: Int) -> Bool {
         diagnostics.allSatisfy { diagnostic in
             guard let span = diagnostic.span else { return diagnostic.severity != .error }
             return span.file == file && (1...lastLine).contains(span.line) && span.column >= 1
@@ -40,14 +40,14 @@ struct SyntaxFuzzTests {
             let seed = Array(Self.seeds[round % Self.seeds.count].utf8)
             let other = Array(Self.seeds[(round * 7 + 3) % Self.seeds.count].utf8)
             let bytes = Self.mutator.mutate(seed, splicing: other, using: &generator)
-            let diagnostics: [Diagnostic]
+            let diagnostics: [ShownDiagnostic]
             do {
                 let text = try PolicyText.decode(bytes, file: "fuzz.yaml")
                 _ = try PolicyFileParser.parse(text, path: "fuzz.yaml")
                 parsed += 1
                 continue
             } catch {
-                diagnostics = error.all
+                diagnostics = error.en
             }
             refused += 1
             #expect(!diagnostics.isEmpty && Self.located(diagnostics, in: "fuzz.yaml", lastLine: FuzzMutator.lastLine(of: bytes)),

@@ -1,3 +1,4 @@
+import TestSupport
 import PolicyModel
 import PolicySyntax
 
@@ -32,14 +33,14 @@ enum ReadYAML {
         return try reader.read(text, file: file)
     }
 
-    static func diagnostics(_ text: String, limits: YAMLReader.Limits = .init()) -> [Diagnostic]? {
+    static func diagnostics(_ text: String, limits: YAMLReader.Limits = .init()) -> [ShownDiagnostic]? {
         var reader = YAMLReader()
         reader.limits = limits
         do {
             _ = try reader.read(text, file: file)
             return nil
         } catch {
-            return error.all
+            return error.en
         }
     }
 

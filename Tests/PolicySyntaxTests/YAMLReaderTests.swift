@@ -1,3 +1,4 @@
+import TestSupport
 import PolicyModel
 import PolicySyntax
 import Testing
@@ -118,9 +119,9 @@ struct YAMLReaderTests {
     @Test("describing a node for a message")
     func kindDescriptions() throws {
         let root = try R.node("a: x\nb: [1]\nc: {d: 1}\n")
-        #expect(root["a"]?.kindDescription == "a single value")
-        #expect(root["b"]?.kindDescription == "a list")
-        #expect(root["c"]?.kindDescription == "a mapping (key: value lines)")
+        #expect(root["a"]?.kind == .singleValue)
+        #expect(root["b"]?.kind == .list)
+        #expect(root["c"]?.kind == .mapping)
     }
 
     @Test("a file with CRLF line ends gives block scalars their line starts")

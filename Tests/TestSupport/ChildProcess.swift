@@ -18,12 +18,18 @@ public enum ChildProcess {
         return FixturePaths.packageRoot + "/.build/debug/carepolicy"
     }()
 
-    public static func run(_ executable: String, _ arguments: [String], input: Data? = nil, directory: String? = nil) throws -> Result {
+    /// Runs `executable`; `environment` is added to this process's own, without `CAREPOLICY_LANG`
+    /// unless given, so a test sees the default language whatever the shell says.
+    public static func run(_ executable: String, _ arguments: [String], input: Data? = nil, directory: String? = nil,
+                           environment: [String: String] = [:]) throws -> Result {
         // A program that exits without reading its input must not kill the test runner with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["CAREPOLICY_LANG"] = nil
+        process.environment = inherited.merging(environment) { _, given in given }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out

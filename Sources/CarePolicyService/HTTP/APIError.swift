@@ -20,8 +20,8 @@ package struct APIError: HTTPResponseError, Sendable {
     package var field: String?
     package var line: Int?
     package var column: Int?
-    /// Every problem, when there are several (invalid facts, a refused policy file).
-    package var problems: [JSONText.Node] = []
+    /// Every problem, when there are several (invalid facts, a refused policy file), in the client's language.
+    package var problems: @Sendable (Language) -> [JSONText.Node] = { _ in [] }
     /// Headers that name the policy the error concerns.
     package var headers: HTTPFields = [:]
 
@@ -34,7 +34,8 @@ package struct APIError: HTTPResponseError, Sendable {
         self.column = column
     }
 
-    var json: JSONText.Node {
+    func json(_ language: Language) -> JSONText.Node {
+        let problems = self.problems(language)
         var entries: [(String, JSONText.Node)] = [("code", .string(code)), ("message", .string(message))]
         if let field { entries.append(("field", .string(field))) }
         if let line { entries.append(("line", .integer(Int64(line)))) }
@@ -44,7 +45,7 @@ package struct APIError: HTTPResponseError, Sendable {
     }
 
     package func response(from request: Request, context: some RequestContext) throws -> Response {
-        JSONResponse.make(json, status: status, headers: headers)
+        JSONResponse.make(json(request.language), status: status, headers: headers)
     }
 }
 

@@ -30,12 +30,8 @@ package struct PolicyInterface: Equatable {
         let decisions = before.decisions.filter { !after.decisions.contains($0) }
         let inputs = before.inputs.filter { !after.inputs.contains($0) }
         if decisions.isEmpty && inputs.isEmpty { return nil }
-        var dropped: [String] = []
-        if !decisions.isEmpty { dropped.append((decisions.count == 1 ? "decision " : "decisions ") + names(decisions)) }
-        if !inputs.isEmpty { dropped.append((inputs.count == 1 ? "input " : "inputs ") + names(inputs)) }
-        return .error("this text of `\(next.metadata.id)` drops the \(dropped.joined(separator: " and the ")) of the served version `\(served.metadata.version)` without changing `version`",
-                      at: versionLine(of: next),
-                      help: "other systems depend on these names: keep them, or give the policy a new `version:` to publish the change on purpose")
+        return .error(.check(.dropsNames(id: next.metadata.id, decisions: decisions, inputs: inputs, version: served.metadata.version)),
+                      at: versionLine(of: next), help: .check(.keepNamesOrNewVersion))
     }
 
     static func names(_ names: [String]) -> String { names.map { "`\($0)`" }.joined(separator: ", ") }

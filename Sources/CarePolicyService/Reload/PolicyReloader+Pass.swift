@@ -18,14 +18,13 @@ extension PolicyReloader {
             rendered = DiagnosticRenderer(sources: sources).render(DiagnosticList([diagnostic]))
         }
 
-        init(_ message: String, help: String) {
-            self.init(Diagnostic.error(message, at: nil, help: help))
+        init(_ message: CheckMessage, help: CheckMessage) {
+            self.init(Diagnostic.error(.check(message), at: nil, help: .check(help)))
         }
 
         /// A file that took longer than the deadline to check.
         static func slow(_ file: String, deadline: Duration) -> Refusal {
-            Refusal("checking \(file) took longer than \(deadline) (the service's reload deadline); it is not tried again until it changes",
-                    help: "run `carepolicy check` on it to see what takes the time, or raise --reload-deadline-ms")
+            Refusal(.checkTooSlow(file: file, deadline: "\(deadline)"), help: .findWhatTakesTime)
         }
     }
 
@@ -110,10 +109,10 @@ extension PolicyReloader {
     private func admit(_ loaded: LoadedPolicy, claimed: [String: String], before: PolicyRegistry.Snapshot) -> Result<LoadedPolicy, Refusal> {
         let id = loaded.metadata.id
         if PolicyIdentifier(id) == nil {
-            return .failure(Refusal("policy id `\(id)` cannot be served over HTTP", help: "use \(PolicyIdentifier.rule)"))
+            return .failure(Refusal(.policyIDNotServable(id), help: .servableIDs))
         }
         if let other = claimed[id] {
-            return .failure(Refusal("policy id `\(id)` is already used by \(other)", help: "give each policy its own `id`"))
+            return .failure(Refusal(.policyIDServed(id, by: other), help: .giveOwnID))
         }
         if let served = before.policies[id], let refusal = PolicyInterface.refusal(replacing: served.policy, with: loaded) {
             return .failure(Refusal(refusal, sources: loaded.sources))

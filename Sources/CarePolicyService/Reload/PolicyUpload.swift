@@ -62,7 +62,8 @@ struct PolicyUpload {
         case .failure(let error):
             var apiError = APIError(.unprocessableContent, code: "policy_refused",
                                     message: "the uploaded policy has errors; nothing was changed:\n" + error.rendered.replacingOccurrences(of: staging, with: target))
-            apiError.problems = error.diagnostics.all.map { PolicyJSON.diagnostic(Self.renamed($0, from: staging, to: target)) }
+            let diagnostics = error.diagnostics.all.map { Self.renamed($0, from: staging, to: target) }
+            apiError.problems = { language in diagnostics.map { PolicyJSON.diagnostic($0, language: language) } }
             if let first = error.diagnostics.errors.first?.span {
                 apiError.line = first.line
                 apiError.column = first.column
@@ -76,8 +77,8 @@ struct PolicyUpload {
         }
         if let served, let refusal = PolicyInterface.refusal(replacing: served.policy, with: loaded) {
             let diagnostic = Self.renamed(refusal, from: staging, to: target)
-            var apiError = APIError(.unprocessableContent, code: "names_dropped", message: diagnostic.message + "; nothing was changed")
-            apiError.problems = [PolicyJSON.diagnostic(diagnostic)]
+            var apiError = APIError(.unprocessableContent, code: "names_dropped", message: diagnostic.text(.en) + "; nothing was changed")
+            apiError.problems = { language in [PolicyJSON.diagnostic(diagnostic, language: language)] }
             apiError.line = diagnostic.span?.line
             apiError.column = diagnostic.span?.column
             throw apiError
@@ -87,7 +88,6 @@ struct PolicyUpload {
 
     static func renamed(_ diagnostic: Diagnostic, from staging: String, to target: String) -> Diagnostic {
         guard let span = diagnostic.span, span.file == staging else { return diagnostic }
-        return Diagnostic(diagnostic.severity, diagnostic.message, at: SourceSpan(file: target, line: span.line, column: span.column, length: span.length),
-                          help: diagnostic.help)
+        return diagnostic.moved(to: SourceSpan(file: target, line: span.line, column: span.column, length: span.length))
     }
 }

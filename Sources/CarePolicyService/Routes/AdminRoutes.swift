@@ -20,7 +20,7 @@ struct AdminRoutes: RouteGroup {
         router.post("/v1/admin/reload") { request, _ in
             try AdminRoutes.authorize(request, state: state)
             let summary = try await AdminRoutes.reload(state)
-            return JSONResponse.make(AdminRoutes.json(summary))
+            return JSONResponse.make(AdminRoutes.json(summary, language: request.language))
         }
         router.put("/v1/admin/policies/:id") { request, context in
             try AdminRoutes.authorize(request, state: state)
@@ -36,11 +36,12 @@ struct AdminRoutes: RouteGroup {
             guard let served = state.registry.policy(id), served.metadata.file == file else {
                 let refused = summary.refused.first { $0.file == file }
                 var error = APIError(.unprocessableContent, code: "policy_refused", message: "the uploaded policy was written to \(file) but not served")
-                error.problems = refused?.diagnostics.map(PolicyJSON.diagnostic) ?? []
+                let diagnostics = refused?.diagnostics ?? []
+                error.problems = { language in diagnostics.map { PolicyJSON.diagnostic($0, language: language) } }
                 throw error
             }
             let status: HTTPResponse.Status = upload.existingFile == nil ? .created : .ok
-            return JSONResponse.make(.object([("policy", PolicyJSON.summary(served)), ("reload", AdminRoutes.json(summary))]),
+            return JSONResponse.make(.object([("policy", PolicyJSON.summary(served)), ("reload", AdminRoutes.json(summary, language: request.language))]),
                                      status: status, headers: JSONResponse.policyHeaders(served.metadata))
         }
     }
@@ -82,7 +83,7 @@ struct AdminRoutes: RouteGroup {
         }
     }
 
-    static func json(_ summary: PolicyReloader.Summary) -> JSONText.Node {
+    static func json(_ summary: PolicyReloader.Summary, language: Language) -> JSONText.Node {
         .object([
             ("accepted", .array(summary.accepted.sorted().map { .string($0) })),
             ("unchanged", .array(summary.unchanged.sorted().map { .string($0) })),
@@ -90,7 +91,7 @@ struct AdminRoutes: RouteGroup {
             ("held", .array(summary.held.sorted().map { .string($0) })),
             ("refused", .array(summary.refused.map { refusal in
                 .object([("file", .string(refusal.file)), ("policy", refusal.policy.map { .string($0) } ?? .null),
-                         ("diagnostics", .array(refusal.diagnostics.map(PolicyJSON.diagnostic)))])
+                         ("diagnostics", .array(refusal.diagnostics.map { PolicyJSON.diagnostic($0, language: language) }))])
             })),
         ])
     }

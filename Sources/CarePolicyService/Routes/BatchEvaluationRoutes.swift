@@ -43,10 +43,11 @@ struct BatchEvaluationRoutes: RouteGroup {
             let logging = state.decisionLog != nil
             // No record can be over the limit when the whole body is not.
             let recordLimit = buffer.readableBytes > state.configuration.maxRecordBytes ? state.configuration.maxRecordBytes : nil
+            let language = request.language
             let outputs = await withTaskGroup(of: (Int, BatchChunk.Output).self) { group in
                 for (number, range) in chunks.enumerated() {
                     group.addTask {
-                        (number, BatchChunk.evaluate(records, range, policy: policy, on: date, logging: logging, recordLimit: recordLimit))
+                        (number, BatchChunk.evaluate(records, range, policy: policy, on: date, logging: logging, recordLimit: recordLimit, language: language))
                     }
                 }
                 var outputs = [BatchChunk.Output?](repeating: nil, count: chunks.count)
@@ -110,8 +111,8 @@ enum BatchChunk {
     /// valid and the policy has a flat form, the general way otherwise. A record longer
     /// than `recordLimit` bytes gets an error (413 `record_too_large`) and is not read.
     static func evaluate(_ records: BatchRecords, _ range: Range<Int>, policy: LoadedPolicy, on date: CivilDate, logging: Bool,
-                         recordLimit: Int? = nil) -> Output {
-        var general = General(policy: policy, date: date, logging: logging)
+                         recordLimit: Int? = nil, language: Language = .standard) -> Output {
+        var general = General(policy: policy, date: date, logging: logging, language: language)
         general.output.bytes.reserveCapacity(range.count * 256)
         switch records {
         case .parsed(let values):
@@ -186,14 +187,17 @@ enum BatchChunk {
         let policy: LoadedPolicy
         let date: CivilDate
         let logging: Bool
+        /// The language of the error rows.
+        let language: Language
         let session: EvaluationSession
         let publicDecisions: [Int]
         let recordedAt = Date()
 
-        init(policy: LoadedPolicy, date: CivilDate, logging: Bool) {
+        init(policy: LoadedPolicy, date: CivilDate, logging: Bool, language: Language) {
             self.policy = policy
             self.date = date
             self.logging = logging
+            self.language = language
             session = EvaluationSession(policy.evaluator)
             publicDecisions = policy.checked.publicDecisionIndices
         }
@@ -204,7 +208,7 @@ enum BatchChunk {
             output.outcomes["record_too_large", default: 0] += 1
             let apiError = APIError.recordTooLarge("record \(index)", bytes: bytes, limit: limit)
             var entries: [(String, JSONText.Node)] = [("index", .integer(Int64(index))), ("status", .integer(Int64(apiError.status.code)))]
-            if case .object(let errorEntries) = apiError.json { entries.append(contentsOf: errorEntries) }
+            if case .object(let errorEntries) = apiError.json(language) { entries.append(contentsOf: errorEntries) }
             JSONText.write(.object(entries), into: &output.bytes)
         }
 
@@ -244,7 +248,7 @@ enum BatchChunk {
                 var entries: [(String, JSONText.Node)] = [("index", .integer(Int64(index)))]
                 if case .object(let members) = record, case .string(let id)? = members["id"] { entries.append(("id", .string(id))) }
                 entries.append(("status", .integer(Int64(apiError.status.code))))
-                if case .object(let errorEntries) = apiError.json { entries.append(contentsOf: errorEntries) }
+                if case .object(let errorEntries) = apiError.json(language) { entries.append(contentsOf: errorEntries) }
                 JSONText.write(.object(entries), into: &output.bytes)
             }
         }

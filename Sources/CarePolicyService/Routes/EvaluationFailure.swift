@@ -20,8 +20,11 @@ enum EvaluationFailure {
                                     code: shape ? "invalid_facts" : "facts_failed_validation",
                                     message: "invalid facts: \(facts.description)",
                                     field: facts.problems.first?.field)
-            apiError.problems = facts.problems.map { problem in
-                .object([("field", .string(problem.field)), ("message", .string(problem.message)), ("kind", .string(problem.kind.rawValue))])
+            let problems = facts.problems
+            apiError.problems = { _ in
+                problems.map { problem in
+                    .object([("field", .string(problem.field)), ("message", .string(problem.message)), ("kind", .string(problem.kind.rawValue))])
+                }
             }
             return apiError
         case .notInForce(let message):

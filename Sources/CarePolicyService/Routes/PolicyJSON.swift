@@ -105,13 +105,13 @@ enum PolicyJSON {
         }
     }
 
-    static func attempt(_ attempt: LoadAttempt) -> JSONText.Node {
+    static func attempt(_ attempt: LoadAttempt, language: Language) -> JSONText.Node {
         .object([
             ("outcome", .string(attempt.outcome.rawValue)),
             ("file", .string(attempt.file)),
             ("at", .string(UTCTimestamp.text(attempt.at))),
             ("file_sha256", attempt.hash.map { .string($0) } ?? .null),
-            ("diagnostics", .array(attempt.diagnostics.map(diagnostic))),
+            ("diagnostics", .array(attempt.diagnostics.map { diagnostic($0, language: language) })),
         ])
     }
 
@@ -124,14 +124,15 @@ enum PolicyJSON {
         ])
     }
 
-    static func diagnostic(_ diagnostic: Diagnostic) -> JSONText.Node {
-        var entries: [(String, JSONText.Node)] = [("severity", .string(diagnostic.severity.rawValue)), ("message", .string(diagnostic.message))]
+    static func diagnostic(_ diagnostic: Diagnostic, language: Language = .standard) -> JSONText.Node {
+        var entries: [(String, JSONText.Node)] = [("severity", .string(diagnostic.severity.rawValue)), ("message", .string(diagnostic.text(language)))]
         if let span = diagnostic.span {
             entries.append(("file", .string(span.file)))
             entries.append(("line", .integer(Int64(span.line))))
             entries.append(("column", .integer(Int64(span.column))))
         }
-        if let help = diagnostic.help { entries.append(("help", .string(help))) }
+        if let help = diagnostic.helpText(language) { entries.append(("help", .string(help))) }
+        if !diagnostic.affectedFiles.isEmpty { entries.append(("affected_files", .array(diagnostic.affectedFiles.map { .string($0) }))) }
         return .object(entries)
     }
 }

@@ -23,7 +23,7 @@ struct PolicyRoutes: RouteGroup {
             let served = try state.servedPolicy(context.parameters.get("id"))
             return JSONResponse.make(PolicyJSON.detail(served), headers: JSONResponse.policyHeaders(served.metadata))
         }
-        router.get("/v1/policies/:id/status") { _, context in
+        router.get("/v1/policies/:id/status") { request, context in
             let id = context.parameters.get("id") ?? ""
             guard PolicyIdentifier(id) != nil else { throw APIError.invalidPolicyID(id) }
             let snapshot = state.registry.snapshot
@@ -33,7 +33,7 @@ struct PolicyRoutes: RouteGroup {
             let served = snapshot.policies[id]
             var entries: [(String, JSONText.Node)] = [("id", .string(id))]
             entries.append(("serving", served.map(PolicyJSON.summary) ?? .null))
-            entries.append(("last_attempt", PolicyJSON.attempt(attempt)))
+            entries.append(("last_attempt", PolicyJSON.attempt(attempt, language: request.language)))
             // Changes to its file, or to a file it includes or extends, not read yet.
             var files: Set<String> = [attempt.file]
             if let served { files.formUnion(served.policy.sources.keys.map(PolicyFiles.normalized)) }
