@@ -60,7 +60,15 @@ package actor PolicyReloader {
         self.logger = logger
         self.timing = timing
         schedule = ReloadSchedule(timing: .init(settle: timing.settle, maxWait: timing.maxWait))
-        writes = timing.watchFileWrites ? FileWriteWatch(directory: directory) : nil
+        let watch = timing.watchFileWrites ? FileWriteWatch(directory: directory) : nil
+        writes = watch
+        if timing.watchFileWrites && watch == nil {
+            // inotify could not start (e.g. fs.inotify.max_user_instances reached): changes are
+            // then taken on the settle period alone, so a writer pausing longer can be caught
+            // half-way. Say so, so that an operator publishes by renaming (docs/operations.md).
+            logger.warning("inotify unavailable: reload relies on the settle period alone; publish by writing elsewhere and renaming in",
+                           metadata: ["directory": "\(directory)"])
+        }
     }
 
     /// One step of the watcher: hears of writes, reads the directory when something
