@@ -103,9 +103,10 @@ struct RecordLimitCommandTests {
             #expect(ScaleTestFiles.read(directory + "/report/summary.json").contains("\"failed\": 1"))
         }
         // The line is skipped as it is read, never held: it adds a few blocks of reading at
-        // most to what the run needs anyway, far below its own 50 MiB.
+        // most to what the run needs anyway, far below its own 50 MiB. (Measured: 2–8 MiB more,
+        // depending on the allocator and the machine's load; 16 MiB is a third of the line.)
         #expect(baseline.peakKiB > 0 && run.peakKiB > 0)
-        #expect(run.peakKiB - baseline.peakKiB < 6 << 10, "peak resident memory \(run.peakKiB) KiB, \(baseline.peakKiB) KiB without the long line")
+        #expect(run.peakKiB - baseline.peakKiB < 16 << 10, "peak resident memory \(run.peakKiB) KiB, \(baseline.peakKiB) KiB without the long line")
     }
 
     @Test func theLimitIsTheOptionsAndAShorterLineOverItIsAnErrorRowToo() throws {
